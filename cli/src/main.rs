@@ -1,1 +1,36 @@
-fn main() {}
+//! `tlatrace`: check that running systems do what their TLA+ spec says.
+//!
+//! Exit codes: 0 success, 1 the spec (or trace) is wrong, 2 usage or input
+//! error.
+
+mod output;
+mod parse;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Command-line interface.
+#[derive(Parser, Debug)]
+#[command(
+    name = "tlatrace",
+    version,
+    about = "A Rust toolchain for TLA+: parse specs, check models, validate traces"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Load TLA+ modules with everything they depend on and check their names.
+    Parse(parse::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Parse(a) => parse::run(a),
+    };
+    ExitCode::from(code)
+}

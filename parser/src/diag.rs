@@ -27,7 +27,11 @@ pub fn secondary(span: Span, msg: impl std::fmt::Display) -> Label<FileId> {
 }
 
 /// An error diagnostic with a one-line summary and a primary label.
-pub fn error_at(span: Span, summary: impl std::fmt::Display, label: impl std::fmt::Display) -> Diag {
+pub fn error_at(
+    span: Span,
+    summary: impl std::fmt::Display,
+    label: impl std::fmt::Display,
+) -> Diag {
     Diagnostic::error()
         .with_message(summary)
         .with_labels(vec![primary(span, label)])
@@ -60,7 +64,12 @@ pub fn render_plain(files: &Files, diags: &[Diag]) -> String {
 
 /// Renders diagnostics to stderr, coloured when stderr is a terminal.
 pub fn render_stderr(files: &Files, diags: &[Diag], color: bool) {
-    let choice = if color { ColorChoice::Auto } else { ColorChoice::Never };
+    use std::io::IsTerminal;
+    let choice = if color && std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
     let stream = StandardStream::stderr(choice);
     let mut lock = stream.lock();
     render_to(files, diags, &mut lock);

@@ -90,7 +90,12 @@ impl Files {
     }
 
     /// Adds a file and returns its id.
-    pub fn add(&mut self, name: impl Into<String>, path: Option<&Path>, source: impl Into<Arc<str>>) -> FileId {
+    pub fn add(
+        &mut self,
+        name: impl Into<String>,
+        path: Option<&Path>,
+        source: impl Into<Arc<str>>,
+    ) -> FileId {
         let source: Arc<str> = source.into();
         let line_starts = codespan_reporting::files::line_starts(&source).collect();
         self.files.push(SourceFile {
@@ -142,7 +147,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         let f = self
             .files
             .get(id.0 as usize)
@@ -150,18 +159,21 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
         Ok(f.line_index(byte_index))
     }
 
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
         let f = self
             .files
             .get(id.0 as usize)
             .ok_or(codespan_reporting::files::Error::FileMissing)?;
-        let start = *f
-            .line_starts
-            .get(line_index)
-            .ok_or(codespan_reporting::files::Error::LineTooLarge {
+        let start = *f.line_starts.get(line_index).ok_or(
+            codespan_reporting::files::Error::LineTooLarge {
                 given: line_index,
                 max: f.line_starts.len() - 1,
-            })?;
+            },
+        )?;
         let end = f
             .line_starts
             .get(line_index + 1)

@@ -1,0 +1,331 @@
+//! Parser: tokens to the spanned AST.
+//!
+//! Built on nom over a token slice ([`Input`]). The bullet rule of `/\` and
+//! `\/` lists is applied by parsing each item inside a sub-slice that ends at
+//! the first token at or left of the bullet's column, so no parser needs to
+//! know about columns.
+
+mod expr;
+mod proof;
+mod unit;
+
+use crate::diag::{Diag, IntoDiagnostic};
+use crate::lex::{Tok, Token};
+use crate::span::Span;
+use nom::error::{ErrorKind, ParseError as NomParseError};
+use nom::InputLength;
+
+pub use unit::parse_tokens;
+
+/// A window `pos..end` onto the token array of one file. `all[end]` always
+/// exists (the array ends with `Eof`): it is the token that closed the
+/// window, used to report errors at the end of a window.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    all: &'a [Token],
+    pos: usize,
+    end: usize,
+}
+
+impl InputLength for Input<'_> {
+    fn input_len(&self) -> usize {
+        self.end - self.pos
+    }
+}
+
+impl<'a> Input<'a> {
+    /// The whole token array (which must end with `Eof`).
+    pub fn new(all: &'a [Token]) -> Input<'a> {
+        Input {
+            all,
+            pos: 0,
+            end: all.len() - 1,
+        }
+    }
+
+    /// The next token, if the window is not exhausted.
+    pub(crate) fn tok(&self) -> Option<&'a Token> {
+        if self.pos < self.end {
+            Some(&self.all[self.pos])
+        } else {
+            None
+        }
+    }
+
+    /// The `n`-th token ahead, if inside the window.
+    pub(crate) fn peek(&self, n: usize) -> Option<&'a Tok> {
+        if self.pos + n < self.end {
+            Some(&self.all[self.pos + n].tok)
+        } else {
+            None
+        }
+    }
+
+    /// The next token or the closing token of the window.
+    pub(crate) fn here(&self) -> &'a Token {
+        &self.all[self.pos.min(self.end)]
+    }
+
+    /// The window advanced by `n` tokens.
+    pub(crate) fn skip(self, n: usize) -> Input<'a> {
+        Input {
+            pos: (self.pos + n).min(self.end),
+            ..self
+        }
+    }
+
+    /// The span of the previous token (for the end of a node).
+    pub(crate) fn prev_span(&self) -> Span {
+        if self.pos == 0 {
+            self.all[0].span
+        } else {
+            self.all[self.pos - 1].span
+        }
+    }
+
+    /// Whether the window is exhausted.
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.end
+    }
+}
+
+/// A parse failure: the furthest token reached and what was expected there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PErr {
+    /// Index of the offending token in the file's token array.
+    pub pos: usize,
+    /// What would have been accepted there.
+    pub expected: Vec<String>,
+    /// A specific message replacing "expected ...".
+    pub message: Option<String>,
+    /// A related place (e.g. the bullet whose item this is).
+    pub related: Option<(Span, String)>,
+}
+
+impl PErr {
+    pub(crate) fn expected(i: Input<'_>, what: impl Into<String>) -> PErr {
+        PErr {
+            pos: i.pos,
+            expected: vec![what.into()],
+            message: None,
+            related: None,
+        }
+    }
+
+    pub(crate) fn message(i: Input<'_>, msg: impl Into<String>) -> PErr {
+        PErr {
+            pos: i.pos,
+            expected: vec![],
+            message: Some(msg.into()),
+            related: None,
+        }
+    }
+}
+
+impl<'a> NomParseError<Input<'a>> for PErr {
+    fn from_error_kind(input: Input<'a>, _kind: ErrorKind) -> Self {
+        PErr {
+            pos: input.pos,
+            expected: vec![],
+            message: None,
+            related: None,
+        }
+    }
+
+    fn append(_input: Input<'a>, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    fn or(self, other: Self) -> Self {
+        use std::cmp::Ordering::*;
+        match self.pos.cmp(&other.pos) {
+            Greater => self,
+            Less => other,
+            Equal => {
+                if self.message.is_some() {
+                    return self;
+                }
+                if other.message.is_some() {
+                    return other;
+                }
+                let mut e = self;
+                for x in other.expected {
+                    if !e.expected.contains(&x) {
+                        e.expected.push(x);
+                    }
+                }
+                e
+            }
+        }
+    }
+}
+
+/// The result type of every parser.
+pub type PResult<'a, T> = nom::IResult<Input<'a>, T, PErr>;
+
+/// A syntax error, ready to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    /// The offending token.
+    pub span: Span,
+    /// What was found there.
+    pub found: String,
+    /// What was expected, or a specific message.
+    pub message: String,
+    /// A related place.
+    pub related: Option<(Span, String)>,
+}
+
+impl SyntaxError {
+    pub(crate) fn from_perr(all: &[Token], e: PErr) -> SyntaxError {
+        let t = &all[e.pos.min(all.len() - 1)];
+        let found = t.tok.describe();
+        let message = match e.message {
+            Some(m) => m,
+            None if e.expected.is_empty() => "unexpected token".into(),
+            None => format!("expected {}", join_expected(&e.expected)),
+        };
+        SyntaxError {
+            span: t.span,
+            found,
+            message,
+            related: e.related,
+        }
+    }
+}
+
+fn join_expected(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => {
+            let (last, rest) = items.split_last().unwrap_or((&items[0], &[]));
+            format!("{} or {}", rest.join(", "), last)
+        }
+    }
+}
+
+impl IntoDiagnostic for SyntaxError {
+    fn to_diagnostic(&self) -> Diag {
+        let summary = format!("syntax error: {}, found {}", self.message, self.found);
+        let mut d = crate::diag::error_at(self.span, summary, self.message.clone());
+        if let Some((s, m)) = &self.related {
+            d.labels.push(crate::diag::secondary(*s, m));
+        }
+        d
+    }
+}
+
+// ---- primitives -----------------------------------------------------------
+
+/// Matches the symbol `s`.
+pub(crate) fn sym<'a>(s: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
+    move |i: Input<'a>| match i.tok() {
+        Some(t) if t.tok == Tok::Sym(s) => Ok((i.skip(1), t.span)),
+        _ => Err(nom::Err::Error(PErr::expected(i, format!("`{s}`")))),
+    }
+}
+
+/// Matches the keyword `k`.
+pub(crate) fn kw<'a>(k: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
+    move |i: Input<'a>| match i.tok() {
+        Some(t) if t.tok == Tok::Keyword(k) => Ok((i.skip(1), t.span)),
+        _ => Err(nom::Err::Error(PErr::expected(i, format!("`{k}`")))),
+    }
+}
+
+/// Matches an identifier.
+pub(crate) fn ident(i: Input<'_>) -> PResult<'_, crate::ast::Ident> {
+    match i.tok() {
+        Some(Token {
+            tok: Tok::Ident(name),
+            span,
+            ..
+        }) => Ok((i.skip(1), crate::ast::Ident::new(name.clone(), *span))),
+        _ => Err(nom::Err::Error(PErr::expected(i, "an identifier"))),
+    }
+}
+
+/// Turns a recoverable error into a failure (no backtracking past here).
+pub(crate) fn cut<'a, T>(
+    mut p: impl FnMut(Input<'a>) -> PResult<'a, T>,
+) -> impl FnMut(Input<'a>) -> PResult<'a, T> {
+    move |i| match p(i) {
+        Err(nom::Err::Error(e)) => Err(nom::Err::Failure(e)),
+        r => r,
+    }
+}
+
+/// Whether the next token is the symbol `s`.
+pub(crate) fn is_sym(i: &Input<'_>, s: &str) -> bool {
+    matches!(i.tok(), Some(Token { tok: Tok::Sym(x), .. }) if *x == s)
+}
+
+/// Whether the next token is the keyword `k`.
+pub(crate) fn is_kw(i: &Input<'_>, k: &str) -> bool {
+    matches!(i.tok(), Some(Token { tok: Tok::Keyword(x), .. }) if *x == k)
+}
+
+/// `p` separated by `,`, at least one.
+pub(crate) fn comma_list<'a, T>(
+    mut p: impl FnMut(Input<'a>) -> PResult<'a, T>,
+) -> impl FnMut(Input<'a>) -> PResult<'a, Vec<T>> {
+    move |i| {
+        let (mut i, first) = p(i)?;
+        let mut out = vec![first];
+        while is_sym(&i, ",") {
+            let (i2, x) = p(i.skip(1))?;
+            out.push(x);
+            i = i2;
+        }
+        Ok((i, out))
+    }
+}
+
+/// Lexes and parses one file of a [`crate::span::Files`] store. Returns the
+/// file's modules (the first is the file's own; SANY also reads modules that
+/// follow it in the same file), possibly with errors inside them, and every
+/// diagnostic.
+pub fn parse_file(
+    files: &crate::span::Files,
+    file: crate::span::FileId,
+) -> (Vec<crate::ast::Module>, Vec<Diag>) {
+    let src = files.get(file).source.clone();
+    let toks = match crate::lex::lex(file, &src) {
+        Ok(t) => t,
+        Err(e) => return (vec![], vec![e.to_diagnostic()]),
+    };
+    let (ms, errs) = parse_tokens(&toks);
+    (ms, errs.iter().map(|e| e.to_diagnostic()).collect())
+}
+
+/// Lexes and parses the first module of one file.
+pub fn parse_module(
+    files: &crate::span::Files,
+    file: crate::span::FileId,
+) -> (Option<crate::ast::Module>, Vec<Diag>) {
+    let (ms, diags) = parse_file(files, file);
+    (ms.into_iter().next(), diags)
+}
+
+/// Parses a standalone expression (for tests and command-line arguments).
+pub fn parse_expr(
+    files: &crate::span::Files,
+    file: crate::span::FileId,
+) -> Result<crate::ast::Expr, Vec<Diag>> {
+    let src = files.get(file).source.clone();
+    let toks = crate::lex::lex_fragment(file, &src).map_err(|e| vec![e.to_diagnostic()])?;
+    let i = Input::new(&toks);
+    match expr::expr(i) {
+        Ok((rest, e)) if rest.at_end() => Ok(e),
+        Ok((rest, _)) => Err(vec![SyntaxError::from_perr(
+            &toks,
+            PErr::expected(rest, "end of expression"),
+        )
+        .to_diagnostic()]),
+        Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => {
+            Err(vec![SyntaxError::from_perr(&toks, e).to_diagnostic()])
+        }
+        Err(nom::Err::Incomplete(_)) => Err(vec![]),
+    }
+}

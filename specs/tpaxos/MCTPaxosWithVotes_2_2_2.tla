@@ -1,0 +1,28 @@
+---------------------- MODULE MCTPaxosWithVotes_2_2_2 -----------------------
+(***************************************************************************)
+(* TLC model of TPaxosWithVotes,                                           *)
+(* (participants, values, ballots) = (2, 2, 2): Participant = {p1, p2},    *)
+(* 2 values, ballots 1..2, symmetry on participants and on values.         *)
+(* Checks the invariant Consistency and the property V!Spec:               *)
+(* TPaxos refines Voting.                                                  *)
+(*                                                                         *)
+(* Ballot == Nat is bounded by overriding Nat with 1..B in the config      *)
+(* (the override applies in every module, the instance V too).             *)
+(* None is a model value.  PIndex (a CHOOSE) is evaluated by TLC to        *)
+(* one fixed function, which the symmetry does not permute.                *)
+(***************************************************************************)
+EXTENDS TPaxosWithVotes, TLC
+
+CONSTANTS p1, p2                \* participants (model values)
+CONSTANTS v1, v2                \* values (model values)
+
+MCParticipant == {p1, p2}
+MCValue == {v1, v2}
+MCNat == 1..2
+
+\* Symmetry set: permutations of participants and of values.
+MCSymmetry == Permutations(MCParticipant) \cup Permutations(MCValue)
+
+\* The config file cannot name V!Spec directly.
+VSpec == V!Spec
+=============================================================================

@@ -1,0 +1,24 @@
+--------------------------- MODULE MCTPaxos_2_4_2 ---------------------------
+(***************************************************************************)
+(* TLC model of TPaxos,                                                    *)
+(* (participants, values, ballots) = (2, 4, 2): Participant = {p1, p2},    *)
+(* 4 values, ballots 1..2, symmetry on participants and on values.         *)
+(* Checks the invariant Consistency.                                       *)
+(*                                                                         *)
+(* Ballot == Nat is bounded by overriding Nat with 1..B in the config      *)
+(* (the override applies in every module).                                 *)
+(* None is a model value.  PIndex (a CHOOSE) is evaluated by TLC to        *)
+(* one fixed function, which the symmetry does not permute.                *)
+(***************************************************************************)
+EXTENDS TPaxos, TLC
+
+CONSTANTS p1, p2                \* participants (model values)
+CONSTANTS v1, v2, v3, v4        \* values (model values)
+
+MCParticipant == {p1, p2}
+MCValue == {v1, v2, v3, v4}
+MCNat == 1..2
+
+\* Symmetry set: permutations of participants and of values.
+MCSymmetry == Permutations(MCParticipant) \cup Permutations(MCValue)
+=============================================================================
