@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 the spec (or trace) is wrong, 2 usage or input
 //! error.
 
+mod model;
 mod output;
 mod parse;
 
@@ -25,12 +26,15 @@ struct Cli {
 enum Command {
     /// Load TLA+ modules with everything they depend on and check their names.
     Parse(parse::Args),
+    /// Model-check a spec with a TLC model file (.cfg).
+    Model(model::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
+        Command::Model(a) => model::run(a),
     };
     ExitCode::from(code)
 }

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod lex;
 pub mod load;
 pub mod parse;
+pub mod print;
 pub mod span;
 pub mod stdlib;
 pub mod visit;

@@ -6,38 +6,56 @@ use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
 
-/// Associativity of an infix operator.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Assoc {
-    Left,
-    Right,
-    None,
+/// The precedence range and associativity of an operator, as in SANY's
+/// operator table (which differs from Specifying Systems, table 6, in a few
+/// places: SUBSET, UNION and DOMAIN are 10-13, and `=>` is not
+/// associative).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Prec {
+    /// Low end of the range.
+    pub low: u8,
+    /// High end of the range.
+    pub high: u8,
+    /// Left-associative (`a + b + c` is `(a + b) + c`); a non-associative
+    /// operator cannot follow itself without parentheses.
+    pub left: bool,
 }
 
-/// Precedence (low end of the range in the operator table) and
-/// associativity of an infix operator symbol.
-pub(crate) fn infix_info(op: &str) -> Option<(u8, Assoc)> {
-    use Assoc::*;
+const fn prec(low: u8, high: u8, left: bool) -> Prec {
+    Prec { low, high, left }
+}
+
+/// Precedence of an infix operator symbol (canonical spelling), or `None`
+/// if `op` is not an infix operator.
+pub(crate) fn infix_info(op: &str) -> Option<Prec> {
     Some(match op {
-        "=>" => (1, Right),
-        "<=>" | "~>" | "-+->" => (2, None),
-        "/\\" | "\\/" => (3, Left),
+        "=>" => prec(1, 1, false),
+        "<=>" | "~>" | "-+->" => prec(2, 2, false),
+        "/\\" | "\\/" => prec(3, 3, true),
         "=" | "/=" | "<" | ">" | "<=" | ">=" | "\\in" | "\\notin" | "\\subseteq" | "\\subset"
         | "\\supseteq" | "\\supset" | "\\sqsubseteq" | "\\sqsubset" | "\\sqsupseteq"
         | "\\sqsupset" | "\\prec" | "\\succ" | "\\preceq" | "\\succeq" | "\\ll" | "\\gg"
         | "\\sim" | "\\simeq" | "\\approx" | "\\cong" | "\\asymp" | "\\doteq" | "\\propto"
-        | "|-" | "-|" | "|=" | "=|" | "::=" | ":=" => (5, None),
-        "\\cdot" => (5, Left),
-        "@@" => (6, Left),
-        ":>" | "<:" => (7, None),
-        "\\" | "\\cap" | "\\cup" => (8, Left),
-        ".." | "..." => (9, None),
-        "!!" | "##" | "$" | "$$" | "??" | "\\sqcap" | "\\sqcup" | "\\uplus" | "\\wr" => (9, Left),
-        "(+)" | "+" | "++" | "%" | "%%" | "|" | "||" | "\\X" => (10, Left),
-        "(-)" | "-" | "--" => (11, Left),
-        "&" | "&&" | "(.)" | "(/)" | "(\\X)" | "*" | "**" | "/" | "//" | "\\bigcirc"
-        | "\\bullet" | "\\div" | "\\o" | "\\star" => (13, Left),
-        "^" | "^^" => (14, None),
+        | "|-" | "-|" | "|=" | "=|" | "::=" | ":=" => prec(5, 5, false),
+        "\\cdot" => prec(5, 14, true),
+        "@@" => prec(6, 6, true),
+        ":>" | "<:" => prec(7, 7, false),
+        "\\" => prec(8, 8, false),
+        "\\cap" | "\\cup" => prec(8, 8, true),
+        ".." | "..." => prec(9, 9, false),
+        "##" | "$" | "$$" | "??" | "\\sqcap" | "\\sqcup" | "\\uplus" => prec(9, 13, true),
+        "!!" => prec(9, 13, false),
+        "\\wr" => prec(9, 14, false),
+        "+" | "++" | "(+)" => prec(10, 10, true),
+        "%" => prec(10, 11, false),
+        "%%" | "|" | "||" => prec(10, 11, true),
+        "\\X" => prec(10, 13, true),
+        "-" | "--" | "(-)" => prec(11, 11, true),
+        "*" | "**" | "&" | "&&" | "(.)" | "(\\X)" | "\\o" | "\\bigcirc" | "\\bullet" | "\\star" => {
+            prec(13, 13, true)
+        }
+        "/" | "//" | "(/)" | "\\div" => prec(13, 13, false),
+        "^" | "^^" => prec(14, 14, false),
         _ => return Option::None,
     })
 }
@@ -47,74 +65,150 @@ pub(crate) fn is_postfix(op: &str) -> bool {
     matches!(op, "^+" | "^*" | "^#")
 }
 
-/// Precedence of the operand of a prefix operator, or `None` if `op` is not
-/// a prefix operator.
-fn prefix_operand_prec(t: &Tok) -> Option<(&'static str, u8)> {
+/// Precedence of postfix operators (`'`, `^+`, `^*`, `^#`).
+const POSTFIX: Prec = prec(15, 15, false);
+
+/// Precedence of prefix `-`.
+const NEG: Prec = prec(12, 12, false);
+
+/// The name and precedence of a prefix operator, or `None` if `t` is not
+/// one.
+fn prefix_info(t: &Tok) -> Option<(&'static str, Prec)> {
     Some(match t {
-        Tok::Sym("~") => ("~", 5),
-        Tok::Sym("[]") => ("[]", 5),
-        Tok::Sym("<>") => ("<>", 5),
-        Tok::Sym("-") => ("-.", 13),
-        Tok::Keyword("ENABLED") => ("ENABLED", 5),
-        Tok::Keyword("UNCHANGED") => ("UNCHANGED", 5),
-        Tok::Keyword("SUBSET") => ("SUBSET", 9),
-        Tok::Keyword("UNION") => ("UNION", 9),
-        Tok::Keyword("DOMAIN") => ("DOMAIN", 10),
+        Tok::Sym("~") => ("~", prec(4, 4, false)),
+        Tok::Sym("[]") => ("[]", prec(4, 15, false)),
+        Tok::Sym("<>") => ("<>", prec(4, 15, false)),
+        Tok::Keyword("ENABLED") => ("ENABLED", prec(4, 15, false)),
+        Tok::Keyword("UNCHANGED") => ("UNCHANGED", prec(4, 15, false)),
+        Tok::Sym("-") => ("-.", NEG),
+        Tok::Keyword("SUBSET") => ("SUBSET", prec(10, 13, false)),
+        Tok::Keyword("UNION") => ("UNION", prec(10, 13, false)),
+        Tok::Keyword("DOMAIN") => ("DOMAIN", prec(10, 13, false)),
         _ => return None,
     })
 }
 
-/// A whole expression.
-pub(crate) fn expr(i: Input<'_>) -> PResult<'_, Expr> {
-    expr_bp(i, 0)
+/// The operator an operand is the (right) operand of: the operators that
+/// follow the operand are compared with it, as SANY's operator stack does.
+#[derive(Clone, Copy)]
+pub(crate) struct Left {
+    name: &'static str,
+    prec: Prec,
+    prefix: bool,
+    span: crate::span::Span,
 }
 
-/// An expression whose infix operators all have precedence at least `min`.
-pub(crate) fn expr_bp(i: Input<'_>, min: u8) -> PResult<'_, Expr> {
-    let (mut i, mut lhs) = prefix_or_primary(i)?;
+/// What an operator that follows an operand of `left` does.
+enum Step {
+    /// It applies to the operand (binds tighter than `left`).
+    Shift,
+    /// `left` applies first; the operator applies to the result.
+    Reduce,
+    /// The ranges overlap: SANY rejects the expression.
+    Conflict,
+}
+
+fn step(left: &Left, op: &str, p: Prec) -> Step {
+    if left.prec.low > p.high || (!left.prefix && left.name == op && left.prec.left) {
+        Step::Reduce
+    } else if left.prec.high < p.low {
+        Step::Shift
+    } else {
+        Step::Conflict
+    }
+}
+
+/// The error for operators whose precedence ranges overlap.
+fn conflict(i: Input<'_>, left: &Left, op: &str) -> nom::Err<PErr> {
+    let shown = |n: &str| {
+        if n == "-." {
+            "-".to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    let (l, r) = (shown(left.name), shown(op));
+    let msg = if l == r {
+        format!("`{r}` cannot follow `{l}` without parentheses: it is not associative")
+    } else {
+        format!(
+            "precedence conflict between `{l}` and `{r}`: add parentheses to say which applies first"
+        )
+    };
+    let mut e = PErr::message(i, msg);
+    e.related = Some((left.span, format!("the `{l}` this conflicts with")));
+    Failure(e)
+}
+
+/// A whole expression.
+pub(crate) fn expr(i: Input<'_>) -> PResult<'_, Expr> {
+    expr_bp(i, None)
+}
+
+/// An expression that is the right operand of `left` (or a whole
+/// expression when `left` is `None`): it extends over the infix operators
+/// that bind tighter than `left`.
+pub(crate) fn expr_bp<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr> {
+    let (mut i, mut lhs) = prefix_or_primary(i, left)?;
     while let Some(t) = i.tok() {
         let Tok::Sym(op) = &t.tok else { break };
-        let Some((prec, assoc)) = infix_info(op) else {
+        let Some(p) = infix_info(op) else {
             break;
         };
-        if prec < min {
-            break;
-        }
-        let op_ident = Ident::new(*op, t.span);
-        if *op == "\\X" {
-            // n-ary Cartesian product.
-            let mut parts = vec![lhs];
-            while is_sym(&i, "\\X") {
-                let (i2, rhs) = cut(|i| expr_bp(i, prec + 1))(i.skip(1))?;
-                parts.push(rhs);
-                i = i2;
+        if let Some(l) = &left {
+            match step(l, op, p) {
+                Step::Reduce => break,
+                Step::Conflict => return Err(conflict(i, l, op)),
+                Step::Shift => {}
             }
-            let span = parts[0].span.to(parts[parts.len() - 1].span);
-            lhs = Expr::new(ExprKind::Times(parts), span);
-            continue;
         }
-        let next_min = if assoc == Assoc::Right {
-            prec
-        } else {
-            prec + 1
+        let me = Left {
+            name: op,
+            prec: p,
+            prefix: false,
+            span: t.span,
         };
-        let (i2, rhs) = cut(|i| expr_bp(i, next_min))(i.skip(1))?;
-        let span = lhs.span.to(rhs.span);
-        lhs = Expr::new(
-            ExprKind::Infix(op_ident, Box::new(lhs), Box::new(rhs)),
-            span,
-        );
+        let (i2, rhs) = cut(|i| expr_bp(i, Some(me)))(i.skip(1))?;
         i = i2;
+        let span = lhs.span.to(rhs.span);
+        lhs = if *op == "\\X" {
+            // `A \X B \X C` is one 3-ary product; `(A \X B) \X C` is not.
+            match lhs.kind {
+                ExprKind::Times(mut parts) => {
+                    parts.push(rhs);
+                    Expr::new(ExprKind::Times(parts), span)
+                }
+                kind => Expr::new(ExprKind::Times(vec![Expr::new(kind, lhs.span), rhs]), span),
+            }
+        } else {
+            Expr::new(
+                ExprKind::Infix(Ident::new(*op, t.span), Box::new(lhs), Box::new(rhs)),
+                span,
+            )
+        };
     }
     Ok((i, lhs))
 }
 
-fn prefix_or_primary(i: Input<'_>) -> PResult<'_, Expr> {
+fn prefix_or_primary<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr> {
     let Some(t) = i.tok() else {
         return Err(Error(PErr::expected(i, "an expression")));
     };
-    if let Some((name, prec)) = prefix_operand_prec(&t.tok) {
-        let (i2, e) = cut(|i| expr_bp(i, prec))(i.skip(1))?;
+    if let Some((name, p)) = prefix_info(&t.tok) {
+        // A `-` right after `*`, `^` ... (whose precedence is above prefix
+        // `-`) is a conflict in SANY: `a * -b` must be `a * (-b)`.
+        if let (Some(l), "-.") = (&left, name) {
+            if l.prec.low > p.high {
+                return Err(conflict(i, l, name));
+            }
+        }
+        let me = Left {
+            name,
+            prec: p,
+            prefix: true,
+            span: t.span,
+        };
+        let (i2, e) = cut(|i| expr_bp(i, Some(me)))(i.skip(1))?;
         let span = t.span.to(e.span);
         return Ok((
             i2,
@@ -125,11 +219,11 @@ fn prefix_or_primary(i: Input<'_>) -> PResult<'_, Expr> {
         ));
     }
     let (i, e) = primary(i)?;
-    postfix(i, e)
+    postfix(i, e, left)
 }
 
 /// Function application, record fields, primes and postfix operators.
-fn postfix<'a>(mut i: Input<'a>, mut e: Expr) -> PResult<'a, Expr> {
+fn postfix<'a>(mut i: Input<'a>, mut e: Expr, left: Option<Left>) -> PResult<'a, Expr> {
     while let Some(t) = i.tok() {
         match &t.tok {
             Tok::Sym("[") => {
@@ -145,15 +239,13 @@ fn postfix<'a>(mut i: Input<'a>, mut e: Expr) -> PResult<'a, Expr> {
                 e = Expr::new(ExprKind::Dot(Box::new(e), f), span);
                 i = i2;
             }
-            Tok::Sym("'") => {
-                let span = e.span.to(t.span);
-                e = Expr::new(
-                    ExprKind::Postfix(Ident::new("'", t.span), Box::new(e)),
-                    span,
-                );
-                i = i.skip(1);
-            }
-            Tok::Sym(op) if is_postfix(op) => {
+            Tok::Sym(op) if *op == "'" || is_postfix(op) => {
+                // `ENABLED x'` and `UNCHANGED x'` are conflicts in SANY.
+                if let Some(l) = &left {
+                    if let Step::Conflict = step(l, op, POSTFIX) {
+                        return Err(conflict(i, l, op));
+                    }
+                }
                 let span = e.span.to(t.span);
                 e = Expr::new(
                     ExprKind::Postfix(Ident::new(*op, t.span), Box::new(e)),

@@ -512,7 +512,7 @@ pub(crate) fn instance(i: Input<'_>, local: bool) -> PResult<'_, Instance> {
         let one = |i| {
             let (i, lhs) = subst_lhs(i)?;
             let (i, _) = cut(sym("<-"))(i)?;
-            let (i, e) = cut(arg_expr)(i)?;
+            let (i, e) = cut(subst_rhs)(i)?;
             Ok((i, (lhs, e)))
         };
         cut(comma_list(one))(i.skip(1))?
@@ -529,6 +529,35 @@ pub(crate) fn instance(i: Input<'_>, local: bool) -> PResult<'_, Instance> {
             span,
         },
     ))
+}
+
+/// The right-hand side of `a <- e`: an expression, or an operator symbol
+/// (`\oplus <- +`), which needs no `,` or `)` after it here.
+fn subst_rhs(i: Input<'_>) -> PResult<'_, Expr> {
+    if let Some(t) = i.tok() {
+        if let Tok::Sym(s) = &t.tok {
+            let operator = match *s {
+                "-." => true,
+                // `-` alone is binary minus; `- x` is an expression.
+                "-" => match i.all.get(i.pos + 1) {
+                    Some(n) => {
+                        i.pos + 1 >= i.end
+                            || matches!(n.tok, Tok::Sym(",") | Tok::Sym(")"))
+                            || (n.line > t.line && n.col == 0)
+                    }
+                    None => true,
+                },
+                _ => infix_info(s).is_some() || is_postfix(s),
+            };
+            if operator {
+                return Ok((
+                    i.skip(1),
+                    Expr::new(ExprKind::Apply(Ident::new(*s, t.span), vec![]), t.span),
+                ));
+            }
+        }
+    }
+    arg_expr(i)
 }
 
 fn subst_lhs(i: Input<'_>) -> PResult<'_, Ident> {

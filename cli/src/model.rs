@@ -1,0 +1,333 @@
+//! `tlatrace model SPEC.tla [--config M.cfg]`: explicit-state model checking
+//! driven by a TLC model file, with TLC's summary figures.
+
+use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use std::path::PathBuf;
+use std::time::Duration;
+use tla_eval::explore::{Explorer, Options, Outcome, Report, Step};
+use tla_eval::model::Model;
+use tla_eval::value::Value;
+use tla_parser::diag::{self, Diag, IntoDiagnostic};
+use tla_parser::load::Loader;
+use tla_parser::span::Files;
+
+/// Arguments of `tlatrace model`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The root module of the model.
+    spec: PathBuf,
+    /// The TLC model file (default: the spec's name with `.cfg`).
+    #[arg(long, short)]
+    config: Option<PathBuf>,
+    /// Worker threads (default: all cores). The figures do not depend on it.
+    #[arg(long)]
+    workers: Option<usize>,
+    /// Do not report deadlocks (TLC's `-deadlock`).
+    #[arg(long, conflicts_with = "check_deadlock")]
+    no_deadlock: bool,
+    /// Report deadlocks even if the config says CHECK_DEADLOCK FALSE.
+    #[arg(long)]
+    check_deadlock: bool,
+    /// Write a counterexample as ITF JSON (the Apalache/Quint trace format).
+    #[arg(long, value_name = "FILE")]
+    trace_out: Option<PathBuf>,
+    /// Extra folders to search for modules.
+    #[arg(long = "lib", value_name = "DIR")]
+    lib: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Seconds between progress lines on stderr (0: none).
+    #[arg(long, default_value_t = 10)]
+    progress: u64,
+}
+
+/// Runs the command; returns the exit code.
+pub fn run(args: Args) -> u8 {
+    let loader = Loader::new(args.lib.clone());
+    let mut loaded = match loader.load(&args.spec) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if loaded.has_errors() {
+        output::print_diagnostics(&loaded.set.files, &loaded.diagnostics);
+        return EXIT_SPEC;
+    }
+    let Some(root) = loaded.root.clone() else {
+        return EXIT_SPEC;
+    };
+    let cfg_path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| args.spec.with_extension("cfg"));
+    let cfg_text = match std::fs::read_to_string(&cfg_path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read the model file `{}`: {e}",
+                cfg_path.display()
+            );
+            if args.config.is_none() {
+                eprintln!("note: give one with --config M.cfg");
+            }
+            return EXIT_USAGE;
+        }
+    };
+    let cfg_file = loaded
+        .set
+        .files
+        .add(cfg_path.display().to_string(), Some(&cfg_path), cfg_text);
+    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, cfg_file) {
+        Ok(c) => c,
+        Err(errs) => {
+            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
+            output::print_diagnostics(&loaded.set.files, &ds);
+            return EXIT_SPEC;
+        }
+    };
+    let files = &loaded.set.files;
+    let model = match Model::build(&loaded.set, &root, &cfg) {
+        Ok(m) => m,
+        Err(e) => {
+            output::print_diagnostics(files, &[e.to_diagnostic()]);
+            return EXIT_SPEC;
+        }
+    };
+    let opts = Options {
+        workers: args.workers.unwrap_or_else(|| Options::default().workers),
+        check_deadlock: if args.no_deadlock {
+            Some(false)
+        } else if args.check_deadlock {
+            Some(true)
+        } else {
+            None
+        },
+        progress: (args.progress > 0).then(|| Duration::from_secs(args.progress)),
+    };
+    let explorer = Explorer::new(&model, opts.clone());
+    if args.format == Format::Human {
+        eprintln!(
+            "Model checking {} with {} ({} worker{})",
+            args.spec.display(),
+            cfg_path.display(),
+            opts.workers,
+            if opts.workers == 1 { "" } else { "s" }
+        );
+    }
+    let report = explorer.run();
+    print_report(&args, &model, files, &report)
+}
+
+fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
+    let s = &r.stats;
+    let (code, verdict, diags, trace): (u8, String, Vec<Diag>, Option<&Vec<Step>>) =
+        match &r.outcome {
+            Outcome::Ok => (EXIT_OK, "No error has been found.".into(), vec![], None),
+            Outcome::Invariant { index, trace } => {
+                let c = &model.invariants[*index];
+                let d = diag::error_at(
+                    c.span,
+                    format!("invariant {} is violated", c.name),
+                    "this invariant is false in the last state of the trace below",
+                );
+                (
+                    EXIT_SPEC,
+                    format!("Invariant {} is violated.", c.name),
+                    vec![d],
+                    Some(trace),
+                )
+            }
+            Outcome::Property { index, part, trace } => {
+                let p = &model.properties[*index];
+                let what = match *part {
+                    "initial" => "is false in an initial state",
+                    "action" => "is violated by the last step of the trace below",
+                    _ => "is false in the last state of the trace below",
+                };
+                let d = diag::error_at(
+                    p.span,
+                    format!("property {} is violated", p.name),
+                    format!("its safety part {what}"),
+                );
+                (
+                    EXIT_SPEC,
+                    format!("Property {} is violated.", p.name),
+                    vec![d],
+                    Some(trace),
+                )
+            }
+            Outcome::Deadlock { trace } => (
+                EXIT_SPEC,
+                "Deadlock reached.".into(),
+                vec![Diag::error().with_message(
+                    "deadlock reached: the last state of the trace below has no successor",
+                )],
+                Some(trace),
+            ),
+            Outcome::Error { error, trace } => (
+                EXIT_SPEC,
+                "Evaluation error.".into(),
+                vec![error.to_diagnostic()],
+                Some(trace),
+            ),
+        };
+    if let (Some(path), Some(t)) = (&args.trace_out, trace) {
+        let itf = itf_trace(model, t);
+        if let Err(e) = std::fs::write(path, serde_json::to_string_pretty(&itf).unwrap_or_default())
+        {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+        }
+    }
+    match args.format {
+        Format::Human => {
+            output::print_diagnostics(files, &diags);
+            if let Some(t) = trace {
+                print_trace(model, t);
+            }
+            let unchecked: usize = model
+                .properties
+                .iter()
+                .map(|p| p.unchecked.len())
+                .sum::<usize>()
+                + model.unchecked_liveness.len();
+            if unchecked > 0 {
+                println!("Note: {unchecked} liveness part(s) of the specification and properties were NOT checked (only safety is checked).");
+            }
+            println!("Model checking completed. {verdict}");
+            println!(
+                "{} states generated, {} distinct states found, {} states left on queue.",
+                s.generated, s.distinct, s.left_on_queue
+            );
+            println!(
+                "The depth of the complete state graph search is {}.",
+                s.depth
+            );
+            let secs = r.elapsed.as_secs_f64();
+            eprintln!(
+                "Finished in {:.2}s ({:.0} states generated/s).",
+                secs,
+                s.generated as f64 / secs.max(1e-9)
+            );
+        }
+        Format::Json => {
+            let j = serde_json::json!({
+                "verdict": match &r.outcome { Outcome::Ok => "ok", Outcome::Invariant{..} => "invariant", Outcome::Property{..} => "property", Outcome::Deadlock{..} => "deadlock", Outcome::Error{..} => "error" },
+                "generated": s.generated,
+                "distinct": s.distinct,
+                "left_on_queue": s.left_on_queue,
+                "depth": s.depth,
+                "seconds": r.elapsed.as_secs_f64(),
+                "diagnostics": output::diagnostics_json(files, &diags),
+                "trace": trace.map(|t| itf_trace(model, t)),
+            });
+            println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+        }
+    }
+    code
+}
+
+fn print_trace(model: &Model, trace: &[Step]) {
+    let vars = &model.program.vars;
+    let mut prev: Option<&Step> = None;
+    for (i, st) in trace.iter().enumerate() {
+        match &st.action {
+            None if i == 0 => println!("State 1: <Initial predicate>"),
+            None => println!("State {}:", i + 1),
+            Some((name, params)) => {
+                let ps: Vec<String> = params.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+                if ps.is_empty() {
+                    println!("State {}: <{name}>", i + 1);
+                } else {
+                    println!("State {}: <{name}({})>", i + 1, ps.join(", "));
+                }
+            }
+        }
+        for (k, v) in st.state.iter().enumerate() {
+            let changed = prev.is_none_or(|p| p.state[k] != *v);
+            if changed {
+                println!("/\\ {} = {}", vars[k], v);
+            }
+        }
+        if prev.is_some() && prev.is_some_and(|p| p.state == st.state) {
+            println!("(no variable changed)");
+        }
+        println!();
+        prev = Some(st);
+    }
+}
+
+/// A value in ITF JSON.
+pub fn itf_value(v: &Value) -> serde_json::Value {
+    use serde_json::json;
+    match v {
+        Value::Bool(b) => json!(b),
+        Value::Int(i) => {
+            if i.unsigned_abs() < (1u64 << 53) {
+                json!(i)
+            } else {
+                json!({"#bigint": i.to_string()})
+            }
+        }
+        Value::Str(s) => json!(s.as_str()),
+        Value::Model(m) => json!(m.name()),
+        Value::Set(_) | Value::Lazy(_) => {
+            let elems: Vec<serde_json::Value> = match v.clone().normalize() {
+                Ok(n) => n
+                    .elements()
+                    .map(|e| e.iter().map(itf_value).collect())
+                    .unwrap_or_default(),
+                Err(_) => vec![],
+            };
+            json!({"#set": elems})
+        }
+        Value::Fn(f) => {
+            if f.is_seq() {
+                return json!(f.values.iter().map(itf_value).collect::<Vec<_>>());
+            }
+            let is_record = f.iter().all(|(k, _)| matches!(k, Value::Str(_)));
+            if is_record && !f.values.is_empty() {
+                let mut m = serde_json::Map::new();
+                for (k, x) in f.iter() {
+                    if let Value::Str(s) = k {
+                        m.insert(s.as_str().to_string(), itf_value(x));
+                    }
+                }
+                return serde_json::Value::Object(m);
+            }
+            json!({"#map": f.iter().map(|(k, x)| json!([itf_value(&k), itf_value(x)])).collect::<Vec<_>>()})
+        }
+    }
+}
+
+/// A trace in ITF JSON.
+pub fn itf_trace(model: &Model, trace: &[Step]) -> serde_json::Value {
+    let vars = &model.program.vars;
+    let states: Vec<serde_json::Value> = trace
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            let mut m = serde_json::Map::new();
+            let action = match &st.action {
+                Some((n, _)) => n.to_string(),
+                None if i == 0 => "Init".to_string(),
+                None => String::new(),
+            };
+            m.insert(
+                "#meta".into(),
+                serde_json::json!({"index": i, "action": action}),
+            );
+            for (k, v) in st.state.iter().enumerate() {
+                m.insert(vars[k].clone(), itf_value(v));
+            }
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    serde_json::json!({
+        "#meta": {"format": "ITF", "source": "tlatrace model"},
+        "vars": vars,
+        "states": states,
+    })
+}

@@ -1,0 +1,399 @@
+//! Successor enumeration, the way TLC does it: the conjuncts of an action
+//! are taken left to right; `x' = e` gives `x'` a value if it has none yet,
+//! `x' \in S` branches over `S`, `\E` and `\/` branch, `UNCHANGED v` copies
+//! the variables of `v`, and every other conjunct is a condition, evaluated
+//! with the primed variables known so far.
+
+use crate::eval::{err, vspan, Ctx, EResult};
+use crate::ir::{Expr, Kind, Quant};
+use crate::value::Value;
+use std::sync::Arc;
+
+/// What the enumerator reports for each successor.
+pub struct Successor<'a> {
+    /// The next state.
+    pub state: &'a [Value],
+    /// The outermost named action that produced it (`Phase1b`), if any,
+    /// with its arguments' values.
+    pub action: Option<(Arc<str>, Vec<(String, Value)>)>,
+}
+
+/// The remaining conjuncts to satisfy after the current one.
+enum Cont<'a> {
+    Done,
+    And(&'a [Expr], &'a Cont<'a>),
+    /// Return to the caller's frame (after descending into an operator).
+    Frame(usize, &'a Cont<'a>),
+    /// The remaining instances of `\A x \in S : A`, walked as the
+    /// conjunction A(x1) /\ A(x2) /\ ... (as TLC does).
+    Forall(&'a crate::ir::Bound, &'a [Value], &'a Expr, &'a Cont<'a>),
+    /// "the value of v changes" (after the action of `<<A>>_v`).
+    Changed(&'a Expr, &'a Cont<'a>),
+}
+
+/// Enumerates the successors of `ctx.state` under the action `e`, calling
+/// `emit` for each (the same state may be reported several times, once per
+/// way the action produces it, as TLC counts them). `emit` returns false to
+/// stop early.
+pub fn successors(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
+) -> EResult<()> {
+    let mut en = Enum {
+        emit,
+        action: None,
+        stopped: false,
+    };
+    en.go(ctx, e, &Cont::Done)
+}
+
+struct Enum<'e> {
+    emit: &'e mut dyn FnMut(Successor<'_>) -> EResult<bool>,
+    action: Option<(Arc<str>, Vec<(String, Value)>)>,
+    stopped: bool,
+}
+
+impl Enum<'_> {
+    fn cont(&mut self, ctx: &mut Ctx<'_>, k: &Cont<'_>) -> EResult<()> {
+        if self.stopped {
+            return Ok(());
+        }
+        match k {
+            Cont::Done => {
+                let mut state = Vec::with_capacity(ctx.next.len());
+                for (i, v) in ctx.next.iter().enumerate() {
+                    match v {
+                        Some(v) => state.push(v.clone()),
+                        None => {
+                            return err(
+                                tla_parser::span::Span::default(),
+                                format!(
+                                    "the action does not give the variable `{}` a value in the next state",
+                                    ctx.prog.vars[i]
+                                ),
+                            )
+                        }
+                    }
+                }
+                let go_on = (self.emit)(Successor {
+                    state: &state,
+                    action: self.action.clone(),
+                })?;
+                if !go_on {
+                    self.stopped = true;
+                }
+                Ok(())
+            }
+            Cont::And(rest, outer) => {
+                if rest.is_empty() {
+                    return self.cont(ctx, outer);
+                }
+                if all_assigned(ctx) {
+                    // TLC's fast path: once every variable has a value, the
+                    // remaining conjuncts are plain conditions (a `\/` or
+                    // `\E` among them no longer multiplies successors).
+                    if self.remaining_hold(ctx, k)? {
+                        return self.cont(ctx, &Cont::Done);
+                    }
+                    return Ok(());
+                }
+                let next = Cont::And(&rest[1..], outer);
+                self.go(ctx, &rest[0], &next)
+            }
+            Cont::Frame(base, outer) => {
+                let here = ctx.base();
+                ctx.set_base(*base);
+                let r = self.cont(ctx, outer);
+                ctx.set_base(here);
+                r
+            }
+            Cont::Forall(b, elems, body, outer) => {
+                let Some((v, rest)) = elems.split_first() else {
+                    return self.cont(ctx, outer);
+                };
+                let saved = ctx.bound_slots(b);
+                ctx.bind_pub(b, v.clone(), body.span)?;
+                let next = Cont::Forall(b, rest, body, outer);
+                let r = self.go(ctx, body, &next);
+                ctx.restore_slots(b, saved);
+                r
+            }
+            Cont::Changed(v, outer) => {
+                let u = Expr::new(Kind::Unchanged(Box::new((*v).clone())), v.span);
+                if ctx.eval_bool(&u)? {
+                    return Ok(());
+                }
+                self.cont(ctx, outer)
+            }
+        }
+    }
+
+    /// Evaluates every pending conjunct of `k` as a condition.
+    fn remaining_hold(&mut self, ctx: &mut Ctx<'_>, k: &Cont<'_>) -> EResult<bool> {
+        match k {
+            Cont::Done => Ok(true),
+            Cont::And(rest, outer) => {
+                for x in rest.iter() {
+                    if !ctx.eval_bool(x)? {
+                        return Ok(false);
+                    }
+                }
+                self.remaining_hold(ctx, outer)
+            }
+            Cont::Frame(base, outer) => {
+                let here = ctx.base();
+                ctx.set_base(*base);
+                let r = self.remaining_hold(ctx, outer);
+                ctx.set_base(here);
+                r
+            }
+            Cont::Forall(b, elems, body, outer) => {
+                let saved = ctx.bound_slots(b);
+                for v in elems.iter() {
+                    ctx.bind_pub(b, v.clone(), body.span)?;
+                    if !ctx.eval_bool(body)? {
+                        ctx.restore_slots(b, saved);
+                        return Ok(false);
+                    }
+                }
+                ctx.restore_slots(b, saved);
+                self.remaining_hold(ctx, outer)
+            }
+            Cont::Changed(v, outer) => {
+                let u = Expr::new(Kind::Unchanged(Box::new((*v).clone())), v.span);
+                if ctx.eval_bool(&u)? {
+                    return Ok(false);
+                }
+                self.remaining_hold(ctx, outer)
+            }
+        }
+    }
+
+    fn assign(&mut self, ctx: &mut Ctx<'_>, slot: u32, v: Value, k: &Cont<'_>) -> EResult<()> {
+        let i = slot as usize;
+        if let Some(old) = &ctx.next[i] {
+            // Already given a value: this is a condition.
+            if crate::eval::values_equal(old, &v).unwrap_or(false) {
+                return self.cont(ctx, k);
+            }
+            return Ok(());
+        }
+        ctx.next[i] = Some(v);
+        let r = self.cont(ctx, k);
+        ctx.next[i] = None;
+        r
+    }
+
+    fn go(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
+        if self.stopped {
+            return Ok(());
+        }
+        match &e.kind {
+            Kind::And(items) => {
+                let c = Cont::And(items, k);
+                self.cont(ctx, &c)
+            }
+            Kind::Or(items) => {
+                for x in items {
+                    self.go(ctx, x, k)?;
+                }
+                Ok(())
+            }
+            Kind::Quant(Quant::Exists, bounds, body) => self.exists(ctx, bounds, body, k, e),
+            Kind::Quant(Quant::Forall, bounds, body) if bounds.len() == 1 => {
+                let elems = ctx.bound_elements(&bounds[0], e.span)?;
+                let c = Cont::Forall(&bounds[0], &elems, body, k);
+                self.cont(ctx, &c)
+            }
+            Kind::Implies(p, a) => {
+                if ctx.eval_bool(p)? {
+                    self.go(ctx, a, k)
+                } else {
+                    self.cont(ctx, k)
+                }
+            }
+            Kind::AngleAction(a, v) => {
+                let c = Cont::Changed(v, k);
+                self.go(ctx, a, &c)
+            }
+            Kind::If(c, a, b) => {
+                if ctx.eval_bool(c)? {
+                    self.go(ctx, a, k)
+                } else {
+                    self.go(ctx, b, k)
+                }
+            }
+            Kind::Case(arms, other) => {
+                for (g, v) in arms {
+                    if ctx.eval_bool(g)? {
+                        return self.go(ctx, v, k);
+                    }
+                }
+                match other {
+                    Some(o) => self.go(ctx, o, k),
+                    None => err(e.span, "CASE: no guard is true and there is no OTHER"),
+                }
+            }
+            Kind::Let(defs, body) => {
+                for d in defs {
+                    ctx.set_slot_none(d.slot);
+                }
+                self.go(ctx, body, k)
+            }
+            Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => self.go(ctx, &d.def, k),
+            Kind::Named(name, params, body) => {
+                if self.action.is_none() {
+                    let mut vals = Vec::with_capacity(params.len());
+                    for (n, x) in params {
+                        // Arguments that are actions themselves are not shown.
+                        if x.mentions_next() {
+                            continue;
+                        }
+                        vals.push((n.clone(), ctx.eval(x)?));
+                    }
+                    self.action = Some((name.clone(), vals));
+                    let r = self.go(ctx, body, k);
+                    self.action = None;
+                    r
+                } else {
+                    self.go(ctx, body, k)
+                }
+            }
+            Kind::Eq(lhs, rhs) => {
+                if let Kind::PrimeVar(s) = lhs.kind {
+                    if ctx.next[s as usize].is_none() {
+                        let v = ctx.eval(rhs)?;
+                        let v = vspan(v.normalize(), rhs.span)?;
+                        return self.assign(ctx, s, v, k);
+                    }
+                }
+                self.guard(ctx, e, k)
+            }
+            Kind::In(lhs, set) => {
+                if let Kind::PrimeVar(s) = lhs.kind {
+                    if ctx.next[s as usize].is_none() {
+                        let sv = ctx.eval(set)?;
+                        let sv = vspan(sv.normalize(), set.span)?;
+                        let elems = vspan(sv.elements(), set.span)?.into_owned();
+                        for v in elems {
+                            self.assign(ctx, s, v, k)?;
+                            if self.stopped {
+                                break;
+                            }
+                        }
+                        return Ok(());
+                    }
+                }
+                self.guard(ctx, e, k)
+            }
+            Kind::Unchanged(x) => {
+                let mut slots = vec![];
+                if unchanged_vars(ctx, x, &mut slots) {
+                    return self.unchanged(ctx, &slots, k);
+                }
+                self.guard(ctx, e, k)
+            }
+            Kind::Call(id, args) => {
+                // As TLC, descend into the operator: a `\E` or `\/` in its
+                // body branches (and is counted) like one written inline.
+                let prog = ctx.prog;
+                let d = &prog.defs[*id as usize];
+                if d.fun_bounds.is_some() {
+                    return self.guard(ctx, e, k);
+                }
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    vals.push(ctx.eval(a)?);
+                }
+                let (caller, callee) = ctx.enter_frame(d.nslots.max(d.nparams), vals);
+                let kk = Cont::Frame(caller, k);
+                let r = self.go(ctx, &d.body, &kk);
+                ctx.leave_frame(caller, callee);
+                r
+            }
+            Kind::BoxAction(a, v) => {
+                // [A]_v  ==  A \/ UNCHANGED v
+                self.go(ctx, a, k)?;
+                let u = Expr::new(Kind::Unchanged(v.clone()), e.span);
+                self.go(ctx, &u, k)
+            }
+            _ => self.guard(ctx, e, k),
+        }
+    }
+
+    fn unchanged(&mut self, ctx: &mut Ctx<'_>, slots: &[u32], k: &Cont<'_>) -> EResult<()> {
+        let Some((&s, rest)) = slots.split_first() else {
+            return self.cont(ctx, k);
+        };
+        let now = ctx.state[s as usize].clone();
+        let i = s as usize;
+        if let Some(old) = &ctx.next[i] {
+            if *old == now {
+                return self.unchanged(ctx, rest, k);
+            }
+            return Ok(());
+        }
+        ctx.next[i] = Some(now);
+        let r = self.unchanged(ctx, rest, k);
+        ctx.next[i] = None;
+        r
+    }
+
+    fn exists(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        bounds: &[crate::ir::Bound],
+        body: &Expr,
+        k: &Cont<'_>,
+        e: &Expr,
+    ) -> EResult<()> {
+        // The last bound is the outer loop: the first variable varies
+        // fastest, as in TLC.
+        let Some((b, rest)) = bounds.split_last() else {
+            return self.go(ctx, body, k);
+        };
+        let elems = ctx.bound_elements(b, e.span)?;
+        let saved = ctx.bound_slots(b);
+        for v in elems {
+            ctx.bind_pub(b, v, e.span)?;
+            self.exists(ctx, rest, body, k, e)?;
+            if self.stopped {
+                break;
+            }
+        }
+        ctx.restore_slots(b, saved);
+        Ok(())
+    }
+
+    fn guard(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
+        if ctx.eval_bool(e)? {
+            self.cont(ctx, k)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn all_assigned(ctx: &Ctx<'_>) -> bool {
+    ctx.next.iter().all(|v| v.is_some())
+}
+
+/// The variables of `UNCHANGED e` when `e` is a variable or a tuple of them
+/// (possibly through definitions); false if `e` has another form.
+fn unchanged_vars(ctx: &Ctx<'_>, e: &Expr, out: &mut Vec<u32>) -> bool {
+    match &e.kind {
+        Kind::Var(s) => {
+            out.push(*s);
+            true
+        }
+        Kind::Tuple(items) => items.iter().all(|x| unchanged_vars(ctx, x, out)),
+        Kind::Call(id, args) if args.is_empty() => {
+            let d = &ctx.prog.defs[*id as usize];
+            d.fun_bounds.is_none() && unchanged_vars(ctx, &d.body, out)
+        }
+        Kind::LetRef(d) => unchanged_vars(ctx, &d.def, out),
+        Kind::Named(_, _, body) => unchanged_vars(ctx, body, out),
+        _ => false,
+    }
+}

@@ -1,0 +1,1061 @@
+//! Evaluation of the IR with TLC's semantics, in a state (and, for actions,
+//! a next state that may be only partly known while successors are being
+//! enumerated).
+
+use crate::builtins::{self, Builtin};
+use crate::ir::{Bound, Expr, Key, Kind, Quant};
+use crate::lower::Program;
+use crate::value::{Domain, Lazy, VResult, Value, ValueError};
+use std::sync::Arc;
+use tla_parser::span::Span;
+
+/// A run-time error: what went wrong, where, and the values involved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvalError {
+    /// One-line summary.
+    pub message: String,
+    /// The innermost expression that failed.
+    pub span: Span,
+    /// Values of the sub-expressions involved, and other notes.
+    pub notes: Vec<String>,
+}
+
+impl tla_parser::diag::IntoDiagnostic for EvalError {
+    fn to_diagnostic(&self) -> tla_parser::diag::Diag {
+        let mut d = tla_parser::diag::error_at(self.span, &self.message, "while evaluating this");
+        d.notes = self.notes.clone();
+        d
+    }
+}
+
+/// Result of evaluation (the error is boxed to keep results small).
+pub type EResult<T> = Result<T, Box<EvalError>>;
+
+/// An error at `span`.
+pub fn err<T>(span: Span, msg: impl Into<String>) -> EResult<T> {
+    Err(Box::new(EvalError {
+        message: msg.into(),
+        span,
+        notes: vec![],
+    }))
+}
+
+fn at<T>(span: Span) -> impl FnOnce(ValueError) -> Box<EvalError> {
+    move |e| {
+        Box::new(EvalError {
+            message: e.0,
+            span,
+            notes: vec![],
+        })
+    }
+}
+
+/// Attaches a span to a value-level result.
+pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
+    r.map_err(at::<T>(span))
+}
+
+/// The next state as the evaluator sees it.
+#[derive(Clone, Debug)]
+pub enum Next {
+    /// No next state (state predicates, constants).
+    None,
+    /// Known values of some variables (successor enumeration).
+    Partial(Vec<Option<Value>>),
+}
+
+/// An evaluation context: the program, the current state, the next state,
+/// and the stack of frames.
+pub struct Ctx<'p> {
+    /// The lowered program.
+    pub prog: &'p Program,
+    /// The current state (one value per variable).
+    pub state: &'p [Value],
+    /// The next state.
+    pub next: Vec<Option<Value>>,
+    /// Whether a next state is available at all.
+    pub has_next: bool,
+    stack: Vec<Option<Value>>,
+    base: usize,
+    in_prime: bool,
+}
+
+impl<'p> Ctx<'p> {
+    /// A context for evaluating in `state` (no next state), with a frame of
+    /// `nslots` slots.
+    pub fn new(prog: &'p Program, state: &'p [Value], nslots: u32) -> Ctx<'p> {
+        Ctx {
+            prog,
+            state,
+            next: vec![None; prog.vars.len()],
+            has_next: false,
+            stack: vec![None; nslots as usize],
+            base: 0,
+            in_prime: false,
+        }
+    }
+
+    /// A context for an action on the pair (`state`, `next`).
+    pub fn with_next(
+        prog: &'p Program,
+        state: &'p [Value],
+        next: &[Value],
+        nslots: u32,
+    ) -> Ctx<'p> {
+        let mut c = Ctx::new(prog, state, nslots);
+        c.next = next.iter().cloned().map(Some).collect();
+        c.has_next = true;
+        c
+    }
+
+    /// A context for successor enumeration from `state`: no variable of
+    /// the next state known yet.
+    pub fn for_successors(prog: &'p Program, state: &'p [Value], nslots: u32) -> Ctx<'p> {
+        let mut c = Ctx::new(prog, state, nslots);
+        c.has_next = true;
+        c
+    }
+
+    /// Sets a frame slot of the current frame.
+    pub fn set_slot(&mut self, slot: u32, v: Value) {
+        let i = self.base + slot as usize;
+        if i >= self.stack.len() {
+            self.stack.resize(i + 1, None);
+        }
+        self.stack[i] = Some(v);
+    }
+
+    /// The current frame's base.
+    pub fn base(&self) -> usize {
+        self.base
+    }
+
+    /// Switches to the frame at `base`.
+    pub fn set_base(&mut self, base: usize) {
+        self.base = base;
+    }
+
+    /// Pushes a frame of `nslots` slots whose first slots hold `args`, and
+    /// makes it current; returns (caller's base, new base).
+    pub fn enter_frame(&mut self, nslots: u32, args: Vec<Value>) -> (usize, usize) {
+        let caller = self.base;
+        let new_base = self.stack.len();
+        self.stack
+            .resize(new_base + (nslots as usize).max(args.len()), None);
+        for (i, v) in args.into_iter().enumerate() {
+            self.stack[new_base + i] = Some(v);
+        }
+        self.base = new_base;
+        (caller, new_base)
+    }
+
+    /// Pops the frame pushed by [`Ctx::enter_frame`].
+    pub fn leave_frame(&mut self, caller: usize, new_base: usize) {
+        self.stack.truncate(new_base);
+        self.base = caller;
+    }
+
+    /// Marks a frame slot as not yet evaluated (LET definitions).
+    pub fn set_slot_none(&mut self, slot: u32) {
+        self.clear_slot(slot)
+    }
+
+    fn clear_slot(&mut self, slot: u32) {
+        let i = self.base + slot as usize;
+        if i < self.stack.len() {
+            self.stack[i] = None;
+        }
+    }
+
+    fn slot(&self, slot: u32, span: Span) -> EResult<Value> {
+        match self.stack.get(self.base + slot as usize) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => err(span, "internal: a bound name has no value"),
+        }
+    }
+
+    /// The value of variable `s` in the next state.
+    pub fn next_var(&self, s: u32, span: Span) -> EResult<Value> {
+        if !self.has_next {
+            return err(
+                span,
+                format!(
+                    "`{}'` needs a next state, but this is evaluated in a single state",
+                    self.prog.vars[s as usize]
+                ),
+            );
+        }
+        match &self.next[s as usize] {
+            Some(v) => Ok(v.clone()),
+            None => err(
+                span,
+                format!(
+                    "`{}'` is used before the action gives it a value",
+                    self.prog.vars[s as usize]
+                ),
+            ),
+        }
+    }
+
+    fn var(&self, s: u32, span: Span) -> EResult<Value> {
+        if self.in_prime {
+            self.next_var(s, span)
+        } else {
+            match self.state.get(s as usize) {
+                Some(v) => Ok(v.clone()),
+                None => err(
+                    span,
+                    format!(
+                        "`{}` has no value here (a state variable used where no state is known)",
+                        self.prog.vars[s as usize]
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// Evaluates to a boolean.
+    pub fn eval_bool(&mut self, e: &Expr) -> EResult<bool> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(b),
+            v => err(
+                e.span,
+                format!("expected a boolean, found {}", v.describe()),
+            ),
+        }
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &Expr) -> EResult<Value> {
+        let span = e.span;
+        match &e.kind {
+            Kind::Const(v) => Ok(v.clone()),
+            Kind::Var(s) => self.var(*s, span),
+            Kind::PrimeVar(s) => {
+                if self.in_prime {
+                    return err(span, "a primed expression is primed again");
+                }
+                self.next_var(*s, span)
+            }
+            Kind::Prime(x) => {
+                if self.in_prime {
+                    return err(span, "a primed expression is primed again");
+                }
+                self.in_prime = true;
+                let r = self.eval(x);
+                self.in_prime = false;
+                r
+            }
+            Kind::Local(s) => self.slot(*s, span),
+            Kind::LetRef(d) => {
+                if d.slot == u32::MAX || !d.memo || self.in_prime {
+                    return self.eval(&d.def);
+                }
+                let i = self.base + d.slot as usize;
+                if let Some(Some(v)) = self.stack.get(i) {
+                    return Ok(v.clone());
+                }
+                let v = self.eval(&d.def)?;
+                self.set_slot(d.slot, v.clone());
+                Ok(v)
+            }
+            Kind::Let(defs, body) => {
+                for d in defs {
+                    self.clear_slot(d.slot);
+                }
+                self.eval(body)
+            }
+            Kind::Named(_, _, body) => self.eval(body),
+            Kind::Call(id, args) => self.call(*id, args, span),
+            Kind::ConstDef(id) => self.const_def(*id, span),
+            Kind::Builtin(b, args) => self.builtin(*b, args, span),
+            Kind::Lambda(..) => err(span, "an operator argument cannot be evaluated as a value"),
+            Kind::Not(x) => Ok(Value::Bool(!self.eval_bool(x)?)),
+            Kind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x)? {
+                        return Ok(Value::FALSE);
+                    }
+                }
+                Ok(Value::TRUE)
+            }
+            Kind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x)? {
+                        return Ok(Value::TRUE);
+                    }
+                }
+                Ok(Value::FALSE)
+            }
+            Kind::Implies(a, b) => Ok(Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?)),
+            Kind::Equiv(a, b) => Ok(Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?)),
+            Kind::Eq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                Ok(Value::Bool(vspan(values_equal(&x, &y), span)?))
+            }
+            Kind::Neq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                Ok(Value::Bool(!vspan(values_equal(&x, &y), span)?))
+            }
+            Kind::In(x, s) => Ok(Value::Bool(self.member(x, s, span)?)),
+            Kind::NotIn(x, s) => Ok(Value::Bool(!self.member(x, s, span)?)),
+            Kind::If(c, a, b) => {
+                if self.eval_bool(c)? {
+                    self.eval(a)
+                } else {
+                    self.eval(b)
+                }
+            }
+            Kind::Case(arms, other) => {
+                for (g, v) in arms {
+                    if self.eval_bool(g)? {
+                        return self.eval(v);
+                    }
+                }
+                match other {
+                    Some(o) => self.eval(o),
+                    None => err(span, "CASE: no guard is true and there is no OTHER"),
+                }
+            }
+            Kind::Quant(q, bounds, body) => {
+                let want = *q == Quant::Exists;
+                let mut found = !want;
+                let body = &**body;
+                self.for_each_binding(bounds, span, &mut |c| {
+                    let b = c.eval_bool(body)?;
+                    if b == want {
+                        found = want;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Value::Bool(found))
+            }
+            Kind::Choose(b, body) => self.choose(b, body, span),
+            Kind::SetEnum(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for x in items {
+                    let y = self.eval(x)?;
+                    v.push(vspan(y.normalize(), x.span)?);
+                }
+                Ok(Value::set_from(v))
+            }
+            Kind::SetFilter(b, pred) => {
+                let mut out = vec![];
+                let pred = &**pred;
+                self.for_each_binding(std::slice::from_ref(b), span, &mut |c| {
+                    if c.eval_bool(pred)? {
+                        out.push(c.bound_value(b, span)?);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Value::set_from(out))
+            }
+            Kind::SetMap(body, bounds) => {
+                let mut out = vec![];
+                let body = &**body;
+                self.for_each_binding(bounds, span, &mut |c| {
+                    let v = c.eval(body)?;
+                    out.push(vspan(v.normalize(), body.span)?);
+                    Ok(true)
+                })?;
+                Ok(Value::set_from(out))
+            }
+            Kind::FnCons(bounds, body) => self.fn_cons(bounds, body, span),
+            Kind::RecFn(self_slot, bounds, body) => self.rec_fn(*self_slot, bounds, body, span),
+            Kind::FnSet(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                Ok(Value::Lazy(Arc::new(Lazy::FnSet(x, y))))
+            }
+            Kind::FnApp(f, args) => {
+                let fv = self.eval(f)?;
+                let key = self.key(args)?;
+                apply_fn(&fv, &key, span)
+            }
+            Kind::Record(keys, vals) => {
+                let mut vs = Vec::with_capacity(vals.len());
+                for x in vals {
+                    let v = self.eval(x)?;
+                    vs.push(vspan(v.normalize(), x.span)?);
+                }
+                Ok(Value::func_on(Domain::Keys(keys.clone()), vs))
+            }
+            Kind::RecordSet(keys, sets) => {
+                let mut vs = Vec::with_capacity(sets.len());
+                for x in sets {
+                    vs.push(self.eval(x)?);
+                }
+                Ok(Value::Lazy(Arc::new(Lazy::RecordSet(keys.clone(), vs))))
+            }
+            Kind::Dot(r, field) => {
+                let rv = self.eval(r)?;
+                match &rv {
+                    Value::Fn(f) => match f.get(field) {
+                        Some(v) => Ok(v.clone()),
+                        None => err(
+                            span,
+                            format!(
+                                "the record {} has no field `{}`",
+                                short(&rv),
+                                field_name(field)
+                            ),
+                        ),
+                    },
+                    v => err(
+                        span,
+                        format!(
+                            "`.{}` applied to {}, which is not a record",
+                            field_name(field),
+                            v.describe()
+                        ),
+                    ),
+                }
+            }
+            Kind::Tuple(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for x in items {
+                    let y = self.eval(x)?;
+                    v.push(vspan(y.normalize(), x.span)?);
+                }
+                Ok(Value::tuple(v))
+            }
+            Kind::Times(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for x in items {
+                    v.push(self.eval(x)?);
+                }
+                Ok(Value::Lazy(Arc::new(Lazy::Product(v))))
+            }
+            Kind::Except(f, ups, at_slot) => {
+                let mut fv = self.eval(f)?;
+                for (keys, val) in ups {
+                    let mut kv = Vec::with_capacity(keys.len());
+                    for k in keys {
+                        kv.push(match k {
+                            Key::Field(s) => s.clone(),
+                            Key::Index(ix) => self.key(ix)?,
+                        });
+                    }
+                    fv = self.except(fv, &kv, val, *at_slot, span)?;
+                }
+                Ok(fv)
+            }
+            Kind::Subset(s) => {
+                let v = self.eval(s)?;
+                Ok(Value::Lazy(Arc::new(Lazy::Subset(v))))
+            }
+            Kind::Union(s) => {
+                let v = self.eval(s)?;
+                let v = vspan(v.normalize(), span)?;
+                let mut out = vec![];
+                for x in vspan(v.elements(), span)?.iter() {
+                    let x = vspan(x.clone().normalize(), span)?;
+                    out.extend(vspan(x.elements(), span)?.iter().cloned());
+                }
+                Ok(Value::set_from(out))
+            }
+            Kind::Domain(f) => {
+                let v = self.eval(f)?;
+                match &v {
+                    Value::Fn(f) => Ok(match &f.domain {
+                        Domain::Seq(n) => Value::interval(1, *n as i64),
+                        Domain::Keys(k) => Value::set_sorted(k.to_vec()),
+                    }),
+                    v => err(
+                        span,
+                        format!("DOMAIN of {}, which is not a function", v.describe()),
+                    ),
+                }
+            }
+            Kind::Cup(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                vspan(set_op(SetOp::Cup, x, y), span)
+            }
+            Kind::Cap(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                vspan(set_op(SetOp::Cap, x, y), span)
+            }
+            Kind::SetMinus(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                vspan(set_op(SetOp::Diff, x, y), span)
+            }
+            Kind::Subseteq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                let xs = vspan(x.elements(), a.span)?;
+                for e in xs.iter() {
+                    if !vspan(y.contains(e), span)? {
+                        return Ok(Value::FALSE);
+                    }
+                }
+                Ok(Value::TRUE)
+            }
+            Kind::Unchanged(x) => {
+                let now = self.eval(x)?;
+                self.in_prime = true;
+                let later = self.eval(x);
+                self.in_prime = false;
+                Ok(Value::Bool(vspan(values_equal(&now, &later?), span)?))
+            }
+            Kind::BoxAction(a, v) => {
+                if self.eval_bool(a)? {
+                    return Ok(Value::TRUE);
+                }
+                let u = Expr::new(Kind::Unchanged(v.clone()), span);
+                self.eval(&u)
+            }
+            Kind::AngleAction(a, v) => {
+                if !self.eval_bool(a)? {
+                    return Ok(Value::FALSE);
+                }
+                let u = Expr::new(Kind::Unchanged(v.clone()), span);
+                Ok(Value::Bool(!self.eval_bool(&u)?))
+            }
+            Kind::Enabled(_) => err(span, "ENABLED is not supported by the evaluator yet"),
+            Kind::Temporal(..) => err(span, "a temporal formula cannot be evaluated in a state"),
+            Kind::Unsupported(why) => err(span, why.clone()),
+        }
+    }
+
+    fn member(&mut self, x: &Expr, s: &Expr, span: Span) -> EResult<bool> {
+        let xv = self.eval(x)?;
+        // `x \in {y \in S : P}` tests without building the set (S may be
+        // infinite).
+        if let Kind::SetFilter(b, pred) = &s.kind {
+            if let Some(set) = &b.set {
+                let sv = self.eval(set)?;
+                if !vspan(sv.contains(&xv), span)? {
+                    return Ok(false);
+                }
+                self.bind(b, xv, span)?;
+                return self.eval_bool(pred);
+            }
+        }
+        let sv = self.eval(s)?;
+        vspan(sv.contains(&xv), span)
+    }
+
+    /// The current values of a bound's slots (to restore after a loop).
+    pub fn bound_slots(&self, b: &Bound) -> Vec<Option<Value>> {
+        b.slots
+            .iter()
+            .map(|s| self.stack.get(self.base + *s as usize).cloned().flatten())
+            .collect()
+    }
+
+    /// Restores slots saved by [`Ctx::bound_slots`].
+    pub fn restore_slots(&mut self, b: &Bound, saved: Vec<Option<Value>>) {
+        for (s, v) in b.slots.iter().zip(saved) {
+            let i = self.base + *s as usize;
+            if i < self.stack.len() {
+                self.stack[i] = v;
+            }
+        }
+    }
+
+    /// Binds the names of a bound to one element.
+    pub fn bind_pub(&mut self, b: &Bound, v: Value, span: Span) -> EResult<()> {
+        self.bind(b, v, span)
+    }
+
+    fn bind(&mut self, b: &Bound, v: Value, span: Span) -> EResult<()> {
+        if b.tuple {
+            let f = match &v {
+                Value::Fn(f) if f.is_seq() && f.values.len() == b.slots.len() => f.clone(),
+                _ => {
+                    return err(
+                        span,
+                        format!("cannot bind <<{}>> to {}", b.names.join(", "), v.describe()),
+                    )
+                }
+            };
+            for (s, x) in b.slots.iter().zip(f.values.iter()) {
+                self.set_slot(*s, x.clone());
+            }
+        } else {
+            self.set_slot(b.slots[0], v);
+        }
+        Ok(())
+    }
+
+    fn bound_value(&self, b: &Bound, span: Span) -> EResult<Value> {
+        if b.tuple {
+            let mut v = vec![];
+            for s in &b.slots {
+                v.push(self.slot(*s, span)?);
+            }
+            Ok(Value::tuple(v))
+        } else {
+            self.slot(b.slots[0], span)
+        }
+    }
+
+    /// The elements a bound ranges over, in TLC's order.
+    pub fn bound_elements(&mut self, b: &Bound, span: Span) -> EResult<Vec<Value>> {
+        let Some(set) = &b.set else {
+            return err(
+                span,
+                format!(
+                    "cannot enumerate the values of `{}`: the quantifier is unbounded",
+                    b.names.join(", ")
+                ),
+            );
+        };
+        // A filter over a set is enumerated by filtering its base.
+        if let Kind::SetFilter(fb, pred) = &set.kind {
+            let base = self.bound_elements(fb, set.span)?;
+            let mut out = vec![];
+            for v in base {
+                self.bind(fb, v.clone(), span)?;
+                if self.eval_bool(pred)? {
+                    out.push(v);
+                }
+            }
+            return Ok(out);
+        }
+        let sv = self.eval(set)?;
+        match sv {
+            Value::Set(s) => Ok(s.0.clone()),
+            // TLC normalizes (sorts) the set before `\E`, `\A`, CHOOSE.
+            v => match vspan(v.normalize(), set.span)? {
+                Value::Set(s) => Ok(s.0.clone()),
+                v => Ok(vspan(v.elements(), set.span)?.into_owned()),
+            },
+        }
+    }
+
+    /// Calls `f` for every combination of bindings; `f` returns false to
+    /// stop. Returns false if stopped.
+    pub fn for_each_binding(
+        &mut self,
+        bounds: &[Bound],
+        span: Span,
+        f: &mut dyn FnMut(&mut Ctx<'p>) -> EResult<bool>,
+    ) -> EResult<bool> {
+        // The last bound is the outer loop: the first variable varies
+        // fastest, as in TLC.
+        let Some((b, rest)) = bounds.split_last() else {
+            return f(self);
+        };
+        let elems = self.bound_elements(b, span)?;
+        for v in elems {
+            self.bind(b, v, span)?;
+            if !self.for_each_binding(rest, span, f)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn choose(&mut self, b: &Bound, body: &Expr, span: Span) -> EResult<Value> {
+        let elems = self.bound_elements(b, span)?;
+        for v in elems {
+            self.bind(b, v.clone(), span)?;
+            if self.eval_bool(body)? {
+                return Ok(v);
+            }
+        }
+        err(
+            span,
+            format!(
+                "CHOOSE found no value of `{}` satisfying the condition",
+                b.names.join(", ")
+            ),
+        )
+    }
+
+    /// The key of `f[a]` (or the tuple of `f[a, b]`).
+    fn key(&mut self, args: &[Expr]) -> EResult<Value> {
+        if args.len() == 1 {
+            let v = self.eval(&args[0])?;
+            return vspan(v.normalize(), args[0].span);
+        }
+        let mut v = Vec::with_capacity(args.len());
+        for a in args {
+            let x = self.eval(a)?;
+            v.push(vspan(x.normalize(), a.span)?);
+        }
+        Ok(Value::tuple(v))
+    }
+
+    fn except(
+        &mut self,
+        f: Value,
+        keys: &[Value],
+        val: &Expr,
+        at_slot: u32,
+        span: Span,
+    ) -> EResult<Value> {
+        let Some((k, rest)) = keys.split_first() else {
+            self.set_slot(at_slot, f);
+            let v = self.eval(val)?;
+            return vspan(v.normalize(), val.span);
+        };
+        let fv = match &f {
+            Value::Fn(fv) => fv,
+            v => {
+                return err(
+                    span,
+                    format!(
+                        "EXCEPT applied to {}, which is not a function",
+                        v.describe()
+                    ),
+                )
+            }
+        };
+        let Some(i) = fv.domain.position(k) else {
+            // TLC: updating a point outside the domain leaves f unchanged.
+            return Ok(f);
+        };
+        let old = fv.values[i].clone();
+        let new = self.except(old, rest, val, at_slot, span)?;
+        let mut g = (**fv).clone();
+        g.values[i] = new;
+        Ok(Value::Fn(Arc::new(g)))
+    }
+
+    fn fn_cons(&mut self, bounds: &[Bound], body: &Expr, span: Span) -> EResult<Value> {
+        let mut pairs = vec![];
+        self.for_each_binding(bounds, span, &mut |c| {
+            let key = if bounds.len() == 1 {
+                c.bound_value(&bounds[0], span)?
+            } else {
+                let mut ks = vec![];
+                for b in bounds {
+                    ks.push(c.bound_value(b, span)?);
+                }
+                Value::tuple(ks)
+            };
+            let v = c.eval(body)?;
+            pairs.push((
+                vspan(key.normalize(), span)?,
+                vspan(v.normalize(), body.span)?,
+            ));
+            Ok(true)
+        })?;
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        Ok(Value::func(pairs))
+    }
+
+    fn rec_fn(
+        &mut self,
+        self_slot: u32,
+        bounds: &[Bound],
+        body: &Expr,
+        span: Span,
+    ) -> EResult<Value> {
+        // Values are computed in domain order; the function built so far
+        // is visible to the body under its own name.
+        let mut keys = vec![];
+        self.for_each_binding(bounds, span, &mut |c| {
+            let key = if bounds.len() == 1 {
+                c.bound_value(&bounds[0], span)?
+            } else {
+                let mut ks = vec![];
+                for b in bounds {
+                    ks.push(c.bound_value(b, span)?);
+                }
+                Value::tuple(ks)
+            };
+            keys.push(key);
+            Ok(true)
+        })?;
+        keys.sort();
+        let mut pairs: Vec<(Value, Value)> = vec![];
+        for k in keys {
+            self.set_slot(self_slot, Value::func(pairs.clone()));
+            if bounds.len() == 1 {
+                self.bind(&bounds[0], k.clone(), span)?;
+            } else if let Value::Fn(t) = &k {
+                for (b, v) in bounds.iter().zip(t.values.iter()) {
+                    self.bind(b, v.clone(), span)?;
+                }
+            }
+            let v = self.eval(body)?;
+            pairs.push((k, vspan(v.normalize(), body.span)?));
+        }
+        Ok(Value::func(pairs))
+    }
+
+    fn const_def(&mut self, id: u32, span: Span) -> EResult<Value> {
+        let prog = self.prog;
+        let d = &prog.defs[id as usize];
+        if let Some(r) = d.cache.get() {
+            return r.clone().map_err(Box::new);
+        }
+        let mut c = Ctx::new(self.prog, &[], d.nslots);
+        let r = if d.fun_bounds.is_some() {
+            c.whole_function(id, span)
+        } else {
+            c.eval(&d.body)
+        };
+        let r = r.map_err(|e| *e);
+        let _ = d.cache.set(r.clone());
+        r.map_err(Box::new)
+    }
+
+    /// The value of a function definition `f[x \in S] == e` as a whole.
+    fn whole_function(&mut self, id: u32, span: Span) -> EResult<Value> {
+        let prog = self.prog;
+        let d = &prog.defs[id as usize];
+        let bounds = d.fun_bounds.as_deref().unwrap_or(&[]);
+        self.fn_cons(bounds, &d.body, span)
+    }
+
+    fn call(&mut self, id: u32, args: &[Expr], span: Span) -> EResult<Value> {
+        let prog = self.prog;
+        let d = &prog.defs[id as usize];
+        let mut vals = Vec::with_capacity(args.len());
+        for a in args {
+            vals.push(self.eval(a)?);
+        }
+        let saved_base = self.base;
+        let new_base = self.stack.len();
+        self.stack
+            .resize(new_base + d.nslots.max(d.nparams) as usize, None);
+        self.base = new_base;
+        let r = (|| {
+            if let Some(bounds) = &d.fun_bounds {
+                if vals.is_empty() && d.nparams > 0 {
+                    return self.whole_function(id, span);
+                }
+                // Application of a function definition: bind the bounds.
+                let mut k = 0;
+                for b in bounds {
+                    for s in &b.slots {
+                        let v = vals.get(k).cloned().unwrap_or(Value::FALSE);
+                        self.set_slot(*s, v);
+                        k += 1;
+                    }
+                }
+                for b in bounds {
+                    let v = self.bound_value(b, span)?;
+                    if let Some(set) = &b.set {
+                        let sv = self.eval(set)?;
+                        if !vspan(sv.contains(&v), span)? {
+                            return err(
+                                span,
+                                format!("`{}[{}]`: {} is not in the domain", d.name, v, v),
+                            );
+                        }
+                    }
+                }
+                return self.eval(&d.body);
+            }
+            for (i, v) in vals.into_iter().enumerate() {
+                self.stack[new_base + i] = Some(v);
+            }
+            self.eval(&d.body)
+        })();
+        self.stack.truncate(new_base);
+        self.base = saved_base;
+        r
+    }
+
+    fn builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> EResult<Value> {
+        if b.higher_order() {
+            return self.higher_order(b, args, span);
+        }
+        let mut vals = Vec::with_capacity(args.len());
+        for a in args {
+            vals.push(self.eval(a)?);
+        }
+        vspan(builtins::apply(b, vals), span)
+    }
+
+    /// Applies an operator argument (a [`Kind::Lambda`]) to values.
+    pub fn apply_lambda(&mut self, lam: &Expr, args: Vec<Value>) -> EResult<Value> {
+        let Kind::Lambda(slots, body) = &lam.kind else {
+            return err(lam.span, "expected an operator argument");
+        };
+        for (s, v) in slots.iter().zip(args) {
+            self.set_slot(*s, v);
+        }
+        self.eval(body)
+    }
+
+    fn higher_order(&mut self, b: Builtin, args: &[Expr], span: Span) -> EResult<Value> {
+        match b {
+            Builtin::SelectSeq => {
+                let s = self.eval(&args[0])?;
+                let f = vspan(s.as_fn(), span)?.clone();
+                let mut out = vec![];
+                for v in f.values.iter() {
+                    if self
+                        .apply_lambda(&args[1], vec![v.clone()])?
+                        .as_bool()
+                        .map_err(at::<bool>(span))?
+                    {
+                        out.push(v.clone());
+                    }
+                }
+                Ok(Value::tuple(out))
+            }
+            Builtin::SortSeq => {
+                let s = self.eval(&args[0])?;
+                let f = vspan(s.as_fn(), span)?.clone();
+                let mut v: Vec<Value> = f.values.clone();
+                // Insertion sort with the user's "less than".
+                let mut i = 1;
+                while i < v.len() {
+                    let mut j = i;
+                    while j > 0 {
+                        let lt =
+                            self.apply_lambda(&args[1], vec![v[j].clone(), v[j - 1].clone()])?;
+                        if vspan(lt.as_bool(), span)? {
+                            v.swap(j, j - 1);
+                            j -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+                Ok(Value::tuple(v))
+            }
+            _ => err(span, "internal: not a higher-order built-in"),
+        }
+    }
+}
+
+/// `f[key]` with TLC's error when `key` is outside the domain.
+pub fn apply_fn(f: &Value, key: &Value, span: Span) -> EResult<Value> {
+    match f {
+        Value::Fn(fv) => match fv.get(key) {
+            Some(v) => Ok(v.clone()),
+            None => err(
+                span,
+                format!("{key} is not in the domain of the function {}", short(f)),
+            ),
+        },
+        v => err(
+            span,
+            format!(
+                "cannot apply {} to an argument: it is not a function",
+                v.describe()
+            ),
+        ),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let mut s = v.to_string();
+    if s.len() > 120 {
+        s.truncate(117);
+        s.push_str("...");
+    }
+    s
+}
+
+fn field_name(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.as_str().to_string(),
+        v => v.to_string(),
+    }
+}
+
+/// Equality with TLC's semantics: sets compare by their elements whatever
+/// their representation; a model value equals only itself.
+pub fn values_equal(a: &Value, b: &Value) -> VResult<bool> {
+    match (a, b) {
+        (Value::Lazy(x), Value::Lazy(y)) if x == y => Ok(true),
+        (Value::Lazy(l), other) | (other, Value::Lazy(l)) => {
+            if let (Lazy::Interval(p, q), Value::Lazy(m)) = (&**l, other) {
+                if let Lazy::Interval(r, s) = &**m {
+                    let e1 = q < p;
+                    let e2 = s < r;
+                    return Ok((e1 && e2) || (p == r && q == s));
+                }
+            }
+            if !other.is_set() {
+                return Ok(false);
+            }
+            let x = Value::Lazy(l.clone()).normalize()?;
+            let y = other.clone().normalize()?;
+            Ok(x == y)
+        }
+        _ => Ok(a == b),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum SetOp {
+    Cup,
+    Cap,
+    Diff,
+}
+
+fn is_infinite(v: &Value) -> bool {
+    match v {
+        Value::Lazy(l) => match &**l {
+            Lazy::Nat | Lazy::Int | Lazy::String | Lazy::Seq(_) => true,
+            Lazy::Cup(a, b) => is_infinite(a) || is_infinite(b),
+            Lazy::Cap(a, b) => is_infinite(a) && is_infinite(b),
+            Lazy::Diff(a, _) | Lazy::Filter(a, _) => is_infinite(a),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
+    if !x.is_set() {
+        return crate::value::verr(format!("expected a set, found {}", x.describe()));
+    }
+    if !y.is_set() {
+        return crate::value::verr(format!("expected a set, found {}", y.describe()));
+    }
+    if is_infinite(&x) || is_infinite(&y) {
+        let l = match op {
+            SetOp::Cup => Lazy::Cup(x, y),
+            SetOp::Cap => Lazy::Cap(x, y),
+            SetOp::Diff => Lazy::Diff(x, y),
+        };
+        return Ok(Value::Lazy(Arc::new(l)));
+    }
+    let x = x.normalize()?;
+    let y = y.normalize()?;
+    let (Value::Set(a), Value::Set(b)) = (&x, &y) else {
+        return crate::value::verr("internal: normalized sets expected");
+    };
+    let (a, b) = (&a.0, &b.0);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                if !matches!(op, SetOp::Cap) {
+                    out.push(a[i].clone());
+                }
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                if matches!(op, SetOp::Cup) {
+                    out.push(b[j].clone());
+                }
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                if !matches!(op, SetOp::Diff) {
+                    out.push(a[i].clone());
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if !matches!(op, SetOp::Cap) {
+        out.extend(a[i..].iter().cloned());
+    }
+    if matches!(op, SetOp::Cup) {
+        out.extend(b[j..].iter().cloned());
+    }
+    Ok(Value::set_sorted(out))
+}

@@ -1,0 +1,712 @@
+//! Explicit-state model checking: breadth-first search from the initial
+//! states with a set of canonical fingerprints.
+//!
+//! The search goes level by level. Within a level the states are expanded
+//! in parallel, and the new states are then committed in the order a
+//! single-threaded search would have found them (by parent index, then by
+//! successor number), so the figures, the states kept under SYMMETRY and
+//! the counterexamples are the same for every number of workers.
+
+use crate::enumerate::{successors, Successor};
+use crate::eval::{Ctx, EResult, EvalError};
+use crate::model::{holds, Model};
+use crate::value::{Domain, FnV, ModelValue, SetV, Value};
+use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A state: one value per variable.
+pub type State = Arc<[Value]>;
+
+/// Options of a run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Worker threads.
+    pub workers: usize,
+    /// Check for deadlock (overrides the config when set).
+    pub check_deadlock: Option<bool>,
+    /// Report progress on stderr every this often (None: never).
+    pub progress: Option<Duration>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            workers: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+            check_deadlock: None,
+            progress: None,
+        }
+    }
+}
+
+/// The figures TLC prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// States generated (every successor computed, and the initial states).
+    pub generated: u64,
+    /// Distinct states found.
+    pub distinct: u64,
+    /// States left on the queue when the search stopped.
+    pub left_on_queue: u64,
+    /// Depth of the search (number of BFS levels).
+    pub depth: u32,
+}
+
+/// One step of a counterexample.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// The state.
+    pub state: State,
+    /// The action that led to it (None for the initial state), with the
+    /// values of its parameters.
+    pub action: Option<(Arc<str>, Vec<(String, Value)>)>,
+}
+
+/// Why the search stopped.
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    /// Every reachable state was explored and nothing was violated.
+    Ok,
+    /// An invariant is false in the last state of the trace.
+    Invariant {
+        /// Its index in [`Model::invariants`].
+        index: usize,
+        /// A shortest behaviour reaching the violation.
+        trace: Vec<Step>,
+    },
+    /// A property's safety part is violated.
+    Property {
+        /// Its index in [`Model::properties`].
+        index: usize,
+        /// Which part: "initial", "action", "always".
+        part: &'static str,
+        /// The behaviour up to the violating state or step.
+        trace: Vec<Step>,
+    },
+    /// A state without successors.
+    Deadlock {
+        /// A shortest behaviour reaching it.
+        trace: Vec<Step>,
+    },
+    /// Evaluation failed.
+    Error {
+        /// The error.
+        error: EvalError,
+        /// The behaviour up to the state where it happened (may be empty).
+        trace: Vec<Step>,
+    },
+}
+
+/// Result of a run.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Figures.
+    pub stats: Stats,
+    /// Verdict.
+    pub outcome: Outcome,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Applies a symmetry permutation to a value.
+fn permute(v: &Value, p: &[(ModelValue, ModelValue)]) -> Value {
+    match v {
+        Value::Model(m) => match p.iter().find(|(a, _)| a == m) {
+            Some((_, b)) => Value::Model(*b),
+            None => v.clone(),
+        },
+        Value::Set(s) => {
+            let mut e: Vec<Value> = s.0.iter().map(|x| permute(x, p)).collect();
+            e.sort_unstable();
+            Value::Set(Arc::new(SetV(e)))
+        }
+        Value::Fn(f) => {
+            let changes_keys = match &f.domain {
+                Domain::Seq(_) => false,
+                Domain::Keys(k) => k
+                    .iter()
+                    .any(|x| !matches!(x, Value::Int(_) | Value::Str(_) | Value::Bool(_))),
+            };
+            if !changes_keys {
+                let values = f.values.iter().map(|x| permute(x, p)).collect();
+                return Value::Fn(Arc::new(FnV {
+                    domain: f.domain.clone(),
+                    values,
+                }));
+            }
+            let pairs = f
+                .iter()
+                .map(|(k, x)| (permute(&k, p), permute(x, p)))
+                .collect();
+            Value::func(pairs)
+        }
+        _ => v.clone(),
+    }
+}
+
+fn state_fp(values: &[Value]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for v in values {
+        v.hash_into(&mut h);
+    }
+    h.digest()
+}
+
+/// The explorer.
+pub struct Explorer<'m> {
+    model: &'m Model,
+    opts: Options,
+    /// The group generated by the SYMMETRY permutations (identity first).
+    group: Vec<Vec<(ModelValue, ModelValue)>>,
+}
+
+/// The group generated by a set of permutations of model values: TLC
+/// canonicalizes a state over all of it, not only the listed permutations.
+fn symmetry_group(gens: &[Vec<(ModelValue, ModelValue)>]) -> Vec<Vec<(ModelValue, ModelValue)>> {
+    if gens.is_empty() {
+        return vec![];
+    }
+    let norm = |p: &[(ModelValue, ModelValue)]| {
+        let mut v: Vec<(ModelValue, ModelValue)> =
+            p.iter().copied().filter(|(a, b)| a != b).collect();
+        v.sort();
+        v
+    };
+    let apply = |p: &[(ModelValue, ModelValue)], x: ModelValue| {
+        p.iter()
+            .find(|(a, _)| *a == x)
+            .map(|(_, b)| *b)
+            .unwrap_or(x)
+    };
+    let mut group: Vec<Vec<(ModelValue, ModelValue)>> = vec![vec![]];
+    let gens: Vec<Vec<(ModelValue, ModelValue)>> = gens.iter().map(|g| norm(g)).collect();
+    let mut i = 0;
+    while i < group.len() && group.len() < 100_000 {
+        let p = group[i].clone();
+        for g in &gens {
+            // The composition g . p.
+            let mut support: Vec<ModelValue> = p
+                .iter()
+                .map(|(a, _)| *a)
+                .chain(g.iter().map(|(a, _)| *a))
+                .collect();
+            support.sort();
+            support.dedup();
+            let comp: Vec<(ModelValue, ModelValue)> = support
+                .iter()
+                .map(|&x| (x, apply(g, apply(&p, x))))
+                .collect();
+            let c = norm(&comp);
+            if !group.contains(&c) {
+                group.push(c);
+            }
+        }
+        i += 1;
+    }
+    group
+}
+
+struct Candidate {
+    fp: u64,
+    key: (u32, u32),
+    state: State,
+}
+
+enum Found {
+    Deadlock(usize),
+    Error(EvalError, Option<usize>),
+    Property(usize, usize, State),
+}
+
+impl<'m> Explorer<'m> {
+    /// An explorer for `model`.
+    pub fn new(model: &'m Model, opts: Options) -> Explorer<'m> {
+        let group = symmetry_group(&model.symmetry);
+        Explorer { model, opts, group }
+    }
+
+    /// The canonical fingerprint of a state (view and symmetry applied).
+    pub fn fingerprint(&self, s: &[Value]) -> EResult<u64> {
+        let base: Vec<Value>;
+        let s: &[Value] = match &self.model.view {
+            Some(v) => {
+                let mut ctx = Ctx::new(&self.model.program, s, v.nslots);
+                base = vec![ctx.eval(&v.expr)?];
+                &base
+            }
+            None => s,
+        };
+        if self.group.len() <= 1 {
+            return Ok(state_fp(s));
+        }
+        let mut best = u64::MAX;
+        for p in &self.group {
+            let permuted: Vec<Value> = s.iter().map(|v| permute(v, p)).collect();
+            best = best.min(state_fp(&permuted));
+        }
+        Ok(best)
+    }
+
+    /// The initial states, in enumeration order (with repetitions).
+    pub fn initial_states(&self) -> EResult<Vec<State>> {
+        let m = self.model;
+        let mut ctx = Ctx::for_successors(&m.program, &[], m.init_slots);
+        let mut out = vec![];
+        successors(&mut ctx, &m.init, &mut |s: Successor<'_>| {
+            out.push(State::from(s.state));
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    /// The successors of `s`, in enumeration order, with the action that
+    /// produced each.
+    pub fn successors_of(&self, s: &[Value]) -> EResult<Vec<Step>> {
+        let m = self.model;
+        let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
+        let mut out = vec![];
+        successors(&mut ctx, &m.next, &mut |t: Successor<'_>| {
+            out.push(Step {
+                state: State::from(t.state),
+                action: t.action,
+            });
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    fn in_model(&self, s: &[Value]) -> EResult<bool> {
+        for c in &self.model.constraints {
+            if !holds(&self.model.program, c, s)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn action_ok(&self, s: &[Value], t: &[Value]) -> EResult<bool> {
+        for c in &self.model.action_constraints {
+            let mut ctx = Ctx::with_next(&self.model.program, s, t, c.nslots);
+            if !ctx.eval_bool(&c.expr)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Checks the properties' step parts on (s, t); returns the index of a
+    /// violated property.
+    fn step_properties(&self, s: &[Value], t: &[Value]) -> EResult<Option<usize>> {
+        for (i, p) in self.model.properties.iter().enumerate() {
+            for a in &p.actions {
+                let mut ctx = Ctx::with_next(&self.model.program, s, t, p.nslots);
+                if !ctx.eval_bool(a)? {
+                    return Ok(Some(i));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Checks invariants and `[]P` properties in a new state.
+    fn state_checks(&self, s: &[Value]) -> EResult<Option<Outcome>> {
+        for (i, c) in self.model.invariants.iter().enumerate() {
+            if !holds(&self.model.program, c, s)? {
+                return Ok(Some(Outcome::Invariant {
+                    index: i,
+                    trace: vec![],
+                }));
+            }
+        }
+        for (i, p) in self.model.properties.iter().enumerate() {
+            for a in &p.always {
+                let mut ctx = Ctx::new(&self.model.program, s, p.nslots);
+                if !ctx.eval_bool(a)? {
+                    return Ok(Some(Outcome::Property {
+                        index: i,
+                        part: "always",
+                        trace: vec![],
+                    }));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn init_properties(&self, s: &[Value]) -> EResult<Option<usize>> {
+        for (i, p) in self.model.properties.iter().enumerate() {
+            for a in &p.init {
+                let mut ctx = Ctx::new(&self.model.program, s, p.nslots);
+                if !ctx.eval_bool(a)? {
+                    return Ok(Some(i));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Expands the states `frontier[range]`: returns the new candidates
+    /// (deduplicated by fingerprint, smallest key kept), the number of
+    /// successors generated, and a problem found, if any.
+    fn expand(
+        &self,
+        frontier: &[State],
+        offset: usize,
+        seen: &FxHashMap<u64, u64>,
+        stop: &AtomicBool,
+        generated: &AtomicU64,
+    ) -> (FxHashMap<u64, Candidate>, Option<Found>) {
+        let mut out: FxHashMap<u64, Candidate> = FxHashMap::default();
+        let deadlock = self
+            .opts
+            .check_deadlock
+            .unwrap_or(self.model.check_deadlock);
+        for (k, s) in frontier.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let idx = offset + k;
+            let mut n = 0u32;
+            let mut problem = None;
+            let m = self.model;
+            let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
+            let r = successors(&mut ctx, &m.next, &mut |t: Successor<'_>| {
+                n += 1;
+                generated.fetch_add(1, Ordering::Relaxed);
+                if !self.action_ok(s, t.state)? {
+                    return Ok(true);
+                }
+                if let Some(p) = self.step_properties(s, t.state)? {
+                    problem = Some(Found::Property(p, idx, State::from(t.state)));
+                    return Ok(false);
+                }
+                let fp = self.fingerprint(t.state)?;
+                if seen.contains_key(&fp) {
+                    return Ok(true);
+                }
+                let key = (idx as u32, n);
+                match out.get(&fp) {
+                    Some(c) if c.key <= key => {}
+                    _ => {
+                        if !self.in_model(t.state)? {
+                            return Ok(true);
+                        }
+                        out.insert(
+                            fp,
+                            Candidate {
+                                fp,
+                                key,
+                                state: State::from(t.state),
+                            },
+                        );
+                    }
+                }
+                Ok(true)
+            });
+            if let Err(e) = r {
+                stop.store(true, Ordering::Relaxed);
+                return (out, Some(Found::Error(*e, Some(idx))));
+            }
+            if let Some(p) = problem {
+                stop.store(true, Ordering::Relaxed);
+                return (out, Some(p));
+            }
+            if n == 0 && deadlock {
+                stop.store(true, Ordering::Relaxed);
+                return (out, Some(Found::Deadlock(idx)));
+            }
+        }
+        (out, None)
+    }
+
+    /// Runs the search.
+    pub fn run(&self) -> Report {
+        let start = Instant::now();
+        let mut stats = Stats::default();
+        // fingerprint -> parent fingerprint (u64::MAX for initial states)
+        let mut seen: FxHashMap<u64, u64> = FxHashMap::default();
+        let done = |stats: Stats, outcome: Outcome| Report {
+            stats,
+            outcome,
+            elapsed: start.elapsed(),
+        };
+        let inits = match self.initial_states() {
+            Ok(i) => i,
+            Err(e) => {
+                return done(
+                    stats,
+                    Outcome::Error {
+                        error: *e,
+                        trace: vec![],
+                    },
+                )
+            }
+        };
+        let mut frontier: Vec<State> = vec![];
+        let mut fps: Vec<u64> = vec![];
+        for s in inits {
+            stats.generated += 1;
+            let fp = match self.fingerprint(&s) {
+                Ok(f) => f,
+                Err(e) => {
+                    return done(
+                        stats,
+                        Outcome::Error {
+                            error: *e,
+                            trace: vec![step0(&s)],
+                        },
+                    )
+                }
+            };
+            if seen.contains_key(&fp) {
+                continue;
+            }
+            match self.in_model(&s) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => {
+                    return done(
+                        stats,
+                        Outcome::Error {
+                            error: *e,
+                            trace: vec![step0(&s)],
+                        },
+                    )
+                }
+            }
+            seen.insert(fp, u64::MAX);
+            stats.distinct += 1;
+            let trace = || vec![step0(&s)];
+            match self.state_checks(&s) {
+                Ok(None) => {}
+                Ok(Some(o)) => return done(stats, with_trace(o, trace())),
+                Err(e) => {
+                    return done(
+                        stats,
+                        Outcome::Error {
+                            error: *e,
+                            trace: trace(),
+                        },
+                    )
+                }
+            }
+            match self.init_properties(&s) {
+                Ok(None) => {}
+                Ok(Some(i)) => {
+                    return done(
+                        stats,
+                        Outcome::Property {
+                            index: i,
+                            part: "initial",
+                            trace: trace(),
+                        },
+                    )
+                }
+                Err(e) => {
+                    return done(
+                        stats,
+                        Outcome::Error {
+                            error: *e,
+                            trace: trace(),
+                        },
+                    )
+                }
+            }
+            fps.push(fp);
+            frontier.push(s);
+        }
+        if !frontier.is_empty() {
+            stats.depth = 1;
+        }
+        let workers = self.opts.workers.max(1);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build();
+        let mut last_progress = Instant::now();
+        while !frontier.is_empty() {
+            let stop = AtomicBool::new(false);
+            let generated = AtomicU64::new(0);
+            let chunk = (frontier.len() / (workers * 8)).clamp(1, 4096);
+            let chunks: Vec<(usize, &[State])> = frontier
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, c)| (i * chunk, c))
+                .collect();
+            let results: Vec<(FxHashMap<u64, Candidate>, Option<Found>)> = match &pool {
+                Ok(p) if workers > 1 => p.install(|| {
+                    use rayon::prelude::*;
+                    chunks
+                        .par_iter()
+                        .map(|(off, c)| self.expand(c, *off, &seen, &stop, &generated))
+                        .collect()
+                }),
+                _ => chunks
+                    .iter()
+                    .map(|(off, c)| self.expand(c, *off, &seen, &stop, &generated))
+                    .collect(),
+            };
+            stats.generated += generated.load(Ordering::Relaxed);
+            // The first problem in search order wins.
+            let mut problem: Option<(usize, Found)> = None;
+            let mut merged: FxHashMap<u64, Candidate> = FxHashMap::default();
+            for (cands, found) in results {
+                if let Some(f) = found {
+                    let at = match &f {
+                        Found::Deadlock(i) => *i,
+                        Found::Error(_, i) => i.unwrap_or(0),
+                        Found::Property(_, i, _) => *i,
+                    };
+                    if problem.as_ref().is_none_or(|(j, _)| at < *j) {
+                        problem = Some((at, f));
+                    }
+                }
+                for (fp, c) in cands {
+                    match merged.get(&fp) {
+                        Some(old) if old.key <= c.key => {}
+                        _ => {
+                            merged.insert(fp, c);
+                        }
+                    }
+                }
+            }
+            if let Some((at, f)) = problem {
+                stats.left_on_queue = frontier.len() as u64;
+                let trace = self.trace_to(&seen, fps[at]);
+                let outcome = match f {
+                    Found::Deadlock(_) => Outcome::Deadlock { trace },
+                    Found::Error(e, _) => Outcome::Error { error: e, trace },
+                    Found::Property(i, _, t) => {
+                        let mut trace = trace;
+                        trace.push(self.step_between(trace.last().map(|s| &*s.state), t));
+                        Outcome::Property {
+                            index: i,
+                            part: "action",
+                            trace,
+                        }
+                    }
+                };
+                return done(stats, outcome);
+            }
+            let mut new: Vec<Candidate> = merged.into_values().collect();
+            new.sort_unstable_by_key(|c| c.key);
+            let mut next_frontier = Vec::with_capacity(new.len());
+            let mut next_fps = Vec::with_capacity(new.len());
+            for c in new {
+                let parent = fps[c.key.0 as usize];
+                seen.insert(c.fp, parent);
+                stats.distinct += 1;
+                match self.state_checks(&c.state) {
+                    Ok(None) => {}
+                    Ok(Some(o)) => {
+                        stats.left_on_queue = (frontier.len() + next_frontier.len()) as u64;
+                        let trace = self.trace_to(&seen, c.fp);
+                        return done(stats, with_trace(o, trace));
+                    }
+                    Err(e) => {
+                        let trace = self.trace_to(&seen, c.fp);
+                        return done(stats, Outcome::Error { error: *e, trace });
+                    }
+                }
+                next_fps.push(c.fp);
+                next_frontier.push(c.state);
+            }
+            frontier = next_frontier;
+            fps = next_fps;
+            if !frontier.is_empty() {
+                stats.depth += 1;
+            }
+            if let Some(every) = self.opts.progress {
+                if last_progress.elapsed() >= every {
+                    last_progress = Instant::now();
+                    let secs = start.elapsed().as_secs_f64().max(1e-9);
+                    eprintln!(
+                        "progress: depth {}, {} states generated ({:.0}/s), {} distinct, {} on queue",
+                        stats.depth,
+                        stats.generated,
+                        stats.generated as f64 / secs,
+                        stats.distinct,
+                        frontier.len()
+                    );
+                }
+            }
+        }
+        done(stats, Outcome::Ok)
+    }
+
+    /// A step from `from` (None: initial) to `to`, with the action name
+    /// found by re-running the successor function.
+    fn step_between(&self, from: Option<&[Value]>, to: State) -> Step {
+        if let Some(s) = from {
+            if let Ok(succ) = self.successors_of(s) {
+                if let Some(st) = succ.into_iter().find(|x| x.state == to) {
+                    return st;
+                }
+            }
+        }
+        Step {
+            state: to,
+            action: None,
+        }
+    }
+
+    /// A shortest behaviour to the state with fingerprint `fp`, rebuilt by
+    /// following parent fingerprints and re-running the successor function.
+    pub fn trace_to(&self, seen: &FxHashMap<u64, u64>, fp: u64) -> Vec<Step> {
+        let mut chain = vec![fp];
+        let mut cur = fp;
+        while let Some(&p) = seen.get(&cur) {
+            if p == u64::MAX {
+                break;
+            }
+            chain.push(p);
+            cur = p;
+            if chain.len() > 1_000_000 {
+                break;
+            }
+        }
+        chain.reverse();
+        let mut out: Vec<Step> = vec![];
+        let Ok(inits) = self.initial_states() else {
+            return out;
+        };
+        let Some(first) = inits
+            .into_iter()
+            .find(|s| self.fingerprint(s).ok() == Some(chain[0]))
+        else {
+            return out;
+        };
+        out.push(step0(&first));
+        for want in &chain[1..] {
+            let Some(prev) = out.last() else { break };
+            let Ok(succ) = self.successors_of(&prev.state) else {
+                break;
+            };
+            let Some(st) = succ
+                .into_iter()
+                .find(|t| self.fingerprint(&t.state).ok() == Some(*want))
+            else {
+                break;
+            };
+            out.push(st);
+        }
+        out
+    }
+}
+
+fn step0(s: &State) -> Step {
+    Step {
+        state: s.clone(),
+        action: None,
+    }
+}
+
+fn with_trace(o: Outcome, trace: Vec<Step>) -> Outcome {
+    match o {
+        Outcome::Invariant { index, .. } => Outcome::Invariant { index, trace },
+        Outcome::Property { index, part, .. } => Outcome::Property { index, part, trace },
+        Outcome::Deadlock { .. } => Outcome::Deadlock { trace },
+        Outcome::Error { error, .. } => Outcome::Error { error, trace },
+        Outcome::Ok => Outcome::Ok,
+    }
+}

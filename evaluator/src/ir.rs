@@ -1,0 +1,360 @@
+//! The resolved IR that the evaluator runs: every name is already a state
+//! variable slot, a frame slot, a definition index, a built-in operator or a
+//! constant; INSTANCE substitutions are applied; operators whose meaning
+//! depends on the next state (actions) are inlined at their call sites so
+//! that successor enumeration sees `x' = e` directly.
+
+use crate::builtins::Builtin;
+use crate::value::Value;
+use std::sync::Arc;
+use tla_parser::span::Span;
+
+/// Index of a lowered definition in [`crate::lower::Program::defs`].
+pub type DefId = u32;
+
+/// A lowered expression with the span of the source it came from.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// What it computes.
+    pub kind: Kind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A binder: names bound to elements of a set (or the components of a
+/// tuple pattern).
+#[derive(Clone, Debug)]
+pub struct Bound {
+    /// The frame slots of the names.
+    pub slots: Vec<u32>,
+    /// Whether the names destructure a tuple `<<x, y>>`.
+    pub tuple: bool,
+    /// The set (None for unbounded binders, which cannot be evaluated).
+    pub set: Option<Box<Expr>>,
+    /// The names as written (for messages).
+    pub names: Vec<String>,
+}
+
+/// A lazily evaluated local definition (LET, or an inlined operator's
+/// parameter).
+#[derive(Clone, Debug)]
+pub struct LetDef {
+    /// The frame slot caching its value.
+    pub slot: u32,
+    /// Its definition.
+    pub def: Arc<Expr>,
+    /// Whether the value may be cached (false when it mentions the next
+    /// state, whose value can change while an action is enumerated).
+    pub memo: bool,
+    /// Its name.
+    pub name: String,
+}
+
+/// A step of an EXCEPT path.
+#[derive(Clone, Debug)]
+pub enum Key {
+    /// `.f` (the field name as a string value).
+    Field(Value),
+    /// `[e]` or `[e, f]` (several indices form a tuple).
+    Index(Vec<Expr>),
+}
+
+/// Quantifier kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quant {
+    /// `\A`.
+    Forall,
+    /// `\E`.
+    Exists,
+}
+
+/// Expression kinds.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// A constant (literals, model constants, folded constant definitions).
+    Const(Value),
+    /// A state variable in the current state.
+    Var(u32),
+    /// A state variable in the next state.
+    PrimeVar(u32),
+    /// Any expression evaluated in the next state.
+    Prime(Box<Expr>),
+    /// A frame slot bound by a quantifier, CHOOSE, function constructor ...
+    Local(u32),
+    /// A lazily evaluated LET definition or inlined parameter.
+    LetRef(Box<LetDef>),
+    /// LET definitions (their slots are reset) and the body.
+    Let(Vec<LetDef>, Box<Expr>),
+    /// A call of a lowered definition (a new frame).
+    Call(DefId, Vec<Expr>),
+    /// A zero-argument definition that depends on no state: computed once.
+    ConstDef(DefId),
+    /// A built-in operator (standard modules, TLC).
+    Builtin(Builtin, Vec<Expr>),
+    /// An operator passed as an argument to a built-in: its parameters'
+    /// frame slots and body (evaluated in the current frame).
+    Lambda(Vec<u32>, Box<Expr>),
+    /// `~e`.
+    Not(Box<Expr>),
+    /// `a /\ b /\ ...` (from infix or bullets).
+    And(Vec<Expr>),
+    /// `a \/ b \/ ...`.
+    Or(Vec<Expr>),
+    /// `a => b`.
+    Implies(Box<Expr>, Box<Expr>),
+    /// `a <=> b`.
+    Equiv(Box<Expr>, Box<Expr>),
+    /// `a = b`.
+    Eq(Box<Expr>, Box<Expr>),
+    /// `a /= b`.
+    Neq(Box<Expr>, Box<Expr>),
+    /// `a \in S`.
+    In(Box<Expr>, Box<Expr>),
+    /// `a \notin S`.
+    NotIn(Box<Expr>, Box<Expr>),
+    /// `IF c THEN a ELSE b`.
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `CASE`: guarded arms and OTHER.
+    Case(Vec<(Expr, Expr)>, Option<Box<Expr>>),
+    /// `\A` / `\E` over bounds.
+    Quant(Quant, Vec<Bound>, Box<Expr>),
+    /// `CHOOSE x \in S : P`.
+    Choose(Bound, Box<Expr>),
+    /// `{a, b}`.
+    SetEnum(Vec<Expr>),
+    /// `{x \in S : P}`.
+    SetFilter(Bound, Box<Expr>),
+    /// `{e : x \in S, ...}`.
+    SetMap(Box<Expr>, Vec<Bound>),
+    /// `[x \in S |-> e]`.
+    FnCons(Vec<Bound>, Box<Expr>),
+    /// A recursive function definition `f[x \in S] == e`: the frame slot of
+    /// `f` itself, the bounds and the body.
+    RecFn(u32, Vec<Bound>, Box<Expr>),
+    /// `[S -> T]`.
+    FnSet(Box<Expr>, Box<Expr>),
+    /// `f[a]` or `f[a, b]`.
+    FnApp(Box<Expr>, Vec<Expr>),
+    /// `[a |-> e, ...]` with sorted field names (as string values).
+    Record(Arc<[Value]>, Vec<Expr>),
+    /// `[a : S, ...]` with sorted field names.
+    RecordSet(Arc<[Value]>, Vec<Expr>),
+    /// `r.f`.
+    Dot(Box<Expr>, Value),
+    /// `<<a, b>>`.
+    Tuple(Vec<Expr>),
+    /// `S \X T`.
+    Times(Vec<Expr>),
+    /// `[f EXCEPT !... = e, ...]`; the slot receives `@` for each update.
+    Except(Box<Expr>, Vec<(Vec<Key>, Expr)>, u32),
+    /// `SUBSET S`.
+    Subset(Box<Expr>),
+    /// `UNION S`.
+    Union(Box<Expr>),
+    /// `DOMAIN f`.
+    Domain(Box<Expr>),
+    /// `S \cup T`.
+    Cup(Box<Expr>, Box<Expr>),
+    /// `S \cap T`.
+    Cap(Box<Expr>, Box<Expr>),
+    /// `S \ T`.
+    SetMinus(Box<Expr>, Box<Expr>),
+    /// `S \subseteq T`.
+    Subseteq(Box<Expr>, Box<Expr>),
+    /// `UNCHANGED e`.
+    Unchanged(Box<Expr>),
+    /// `[A]_v`.
+    BoxAction(Box<Expr>, Box<Expr>),
+    /// `<<A>>_v`.
+    AngleAction(Box<Expr>, Box<Expr>),
+    /// `ENABLED A`.
+    Enabled(Box<Expr>),
+    /// Temporal formulas (`[]`, `<>`, `~>`, WF, SF, `\AA`, `\EE`, `-+->`):
+    /// only analysed by the model checker, never evaluated.
+    Temporal(TemporalOp, Vec<Expr>),
+    /// The inlined body of an action-level operator, with its name and the
+    /// expressions of its arguments (so that traces and verdicts can name
+    /// the action taken: `Phase1b(a1)`).
+    Named(Arc<str>, Vec<(String, Expr)>, Box<Expr>),
+    /// A formula that cannot be evaluated, with the reason (an unbounded
+    /// quantifier, a proof-only construct): an error if evaluated.
+    Unsupported(String),
+}
+
+/// Temporal operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemporalOp {
+    /// `[]F`.
+    Always,
+    /// `<>F`.
+    Eventually,
+    /// `F ~> G`.
+    LeadsTo,
+    /// `WF_v(A)`.
+    Wf,
+    /// `SF_v(A)`.
+    Sf,
+    /// `\AA`, `\EE`, `-+->`, `\cdot`.
+    Other,
+}
+
+impl Expr {
+    /// A node.
+    pub fn new(kind: Kind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+
+    /// Whether evaluating this expression may need the next state (primes,
+    /// UNCHANGED, actions).
+    pub fn mentions_next(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| {
+            if matches!(
+                e.kind,
+                Kind::PrimeVar(_)
+                    | Kind::Prime(_)
+                    | Kind::Unchanged(_)
+                    | Kind::BoxAction(..)
+                    | Kind::AngleAction(..)
+            ) {
+                found = true;
+            }
+            if let Kind::LetRef(d) = &e.kind {
+                if !d.memo {
+                    found = true;
+                }
+            }
+        });
+        found
+    }
+
+    /// Whether the value of the expression may depend on the state (current
+    /// or next) or on an impure built-in; frame slots (parameters, bound
+    /// names) do not count.
+    pub fn depends_on_state(&self, pure_call: &dyn Fn(DefId) -> bool) -> bool {
+        let mut dep = false;
+        self.walk(&mut |e| match &e.kind {
+            Kind::Var(_)
+            | Kind::PrimeVar(_)
+            | Kind::Prime(_)
+            | Kind::Unchanged(_)
+            | Kind::Enabled(_)
+            | Kind::Temporal(..)
+            | Kind::Unsupported(_) => dep = true,
+            Kind::Builtin(b, _) if !b.is_pure() => dep = true,
+            Kind::Call(d, _) if !pure_call(*d) => dep = true,
+            _ => {}
+        });
+        dep
+    }
+
+    /// Calls `f` on this node and every node below it (not into called
+    /// definitions; into LET definitions).
+    pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
+        f(self);
+        let bounds = |bs: &[Bound], f: &mut dyn FnMut(&Expr)| {
+            for b in bs {
+                if let Some(s) = &b.set {
+                    s.walk(f);
+                }
+            }
+        };
+        match &self.kind {
+            Kind::Const(_)
+            | Kind::Var(_)
+            | Kind::PrimeVar(_)
+            | Kind::Local(_)
+            | Kind::ConstDef(_)
+            | Kind::Unsupported(_) => {}
+            Kind::LetRef(d) => d.def.walk(f),
+            Kind::Prime(e)
+            | Kind::Not(e)
+            | Kind::Subset(e)
+            | Kind::Union(e)
+            | Kind::Domain(e)
+            | Kind::Unchanged(e)
+            | Kind::Enabled(e)
+            | Kind::Lambda(_, e) => e.walk(f),
+            Kind::Named(_, args, body) => {
+                for (_, a) in args {
+                    a.walk(f);
+                }
+                body.walk(f);
+            }
+            Kind::Let(defs, body) => {
+                for d in defs {
+                    d.def.walk(f);
+                }
+                body.walk(f);
+            }
+            Kind::Call(_, args)
+            | Kind::Builtin(_, args)
+            | Kind::And(args)
+            | Kind::Or(args)
+            | Kind::SetEnum(args)
+            | Kind::Tuple(args)
+            | Kind::Times(args)
+            | Kind::Record(_, args)
+            | Kind::RecordSet(_, args)
+            | Kind::Temporal(_, args) => args.iter().for_each(|a| a.walk(f)),
+            Kind::Implies(a, b)
+            | Kind::Equiv(a, b)
+            | Kind::Eq(a, b)
+            | Kind::Neq(a, b)
+            | Kind::In(a, b)
+            | Kind::NotIn(a, b)
+            | Kind::FnSet(a, b)
+            | Kind::Cup(a, b)
+            | Kind::Cap(a, b)
+            | Kind::SetMinus(a, b)
+            | Kind::Subseteq(a, b)
+            | Kind::BoxAction(a, b)
+            | Kind::AngleAction(a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            Kind::If(a, b, c) => {
+                a.walk(f);
+                b.walk(f);
+                c.walk(f);
+            }
+            Kind::Case(arms, other) => {
+                for (g, v) in arms {
+                    g.walk(f);
+                    v.walk(f);
+                }
+                if let Some(o) = other {
+                    o.walk(f);
+                }
+            }
+            Kind::Quant(_, bs, body) | Kind::FnCons(bs, body) | Kind::RecFn(_, bs, body) => {
+                bounds(bs, f);
+                body.walk(f);
+            }
+            Kind::Choose(b, body) | Kind::SetFilter(b, body) => {
+                bounds(std::slice::from_ref(b), f);
+                body.walk(f);
+            }
+            Kind::SetMap(body, bs) => {
+                body.walk(f);
+                bounds(bs, f);
+            }
+            Kind::FnApp(g, args) => {
+                g.walk(f);
+                args.iter().for_each(|a| a.walk(f));
+            }
+            Kind::Dot(e, _) => e.walk(f),
+            Kind::Except(g, ups, _) => {
+                g.walk(f);
+                for (keys, v) in ups {
+                    for k in keys {
+                        if let Key::Index(ix) = k {
+                            ix.iter().for_each(|a| a.walk(f));
+                        }
+                    }
+                    v.walk(f);
+                }
+            }
+        }
+    }
+}

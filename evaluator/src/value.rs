@@ -1,0 +1,933 @@
+//! TLA+ values with TLC's semantics: small (16 bytes), immutable, shared.
+//!
+//! Tuples, sequences and records are functions (`<<1, 2>>` equals
+//! `[i \in 1..2 |-> i]`): every function is stored with its domain in
+//! canonical form, so equal values have equal representations and the
+//! derived order, equality and [`Value::fingerprint`] need no special cases.
+//! Sets are sorted, duplicate-free vectors; the infinite or large set forms
+//! (`Nat`, `a..b`, `SUBSET S`, `[S -> T]`, `[a : S]`, `S \X T`, `Seq(S)`,
+//! `{x \in S : P}`) are kept lazy in [`Lazy`] and only enumerated when
+//! needed. A value stored in a set, a function or a state is always
+//! normalized (never lazy).
+
+use parking_lot::RwLock;
+use std::cmp::Ordering;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// An interned string. Interned strings order by their text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Str(u32);
+
+/// A model value of the model (TLC's `ModelValue`): equal only to itself.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct ModelValue(pub u32);
+
+#[derive(Default)]
+struct Table {
+    names: Vec<&'static str>,
+    index: rustc_hash::FxHashMap<&'static str, u32>,
+}
+
+impl Table {
+    fn intern(lock: &RwLock<Table>, s: &str) -> u32 {
+        if let Some(&i) = lock.read().index.get(s) {
+            return i;
+        }
+        let mut t = lock.write();
+        if let Some(&i) = t.index.get(s) {
+            return i;
+        }
+        let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
+        let i = t.names.len() as u32;
+        t.names.push(leaked);
+        t.index.insert(leaked, i);
+        i
+    }
+
+    fn name(lock: &RwLock<Table>, i: u32) -> &'static str {
+        lock.read().names[i as usize]
+    }
+}
+
+fn strings() -> &'static RwLock<Table> {
+    static T: OnceLock<RwLock<Table>> = OnceLock::new();
+    T.get_or_init(Default::default)
+}
+
+fn model_values() -> &'static RwLock<Table> {
+    static T: OnceLock<RwLock<Table>> = OnceLock::new();
+    T.get_or_init(Default::default)
+}
+
+impl Str {
+    /// Interns `s`.
+    pub fn new(s: &str) -> Str {
+        Str(Table::intern(strings(), s))
+    }
+
+    /// The text.
+    pub fn as_str(self) -> &'static str {
+        Table::name(strings(), self.0)
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> Ordering {
+        if self.0 == other.0 {
+            Ordering::Equal
+        } else {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+}
+
+impl ModelValue {
+    /// The model value named `name` (the same name gives the same value).
+    pub fn new(name: &str) -> ModelValue {
+        ModelValue(Table::intern(model_values(), name))
+    }
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        Table::name(model_values(), self.0)
+    }
+}
+
+/// A value.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Value {
+    /// A model value (they sort before every other value, as in TLC, in
+    /// the order the model first names them).
+    Model(ModelValue),
+    /// `TRUE` / `FALSE`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A string.
+    Str(Str),
+    /// A finite set, sorted, without duplicates.
+    Set(Arc<SetV>),
+    /// A function (also tuples, sequences, records).
+    Fn(Arc<FnV>),
+    /// A lazily represented set.
+    Lazy(Arc<Lazy>),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// The elements of a finite set, sorted by [`Value`]'s order, distinct.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SetV(pub Vec<Value>);
+
+/// The domain of a function in canonical form.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Domain {
+    /// `1..n` (tuples and sequences; `n = 0` is the empty function).
+    Seq(usize),
+    /// Any other finite domain, sorted, distinct. Shared between the many
+    /// records of one shape.
+    Keys(Arc<[Value]>),
+}
+
+/// A function: its domain and the value at each domain element, in domain
+/// order.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct FnV {
+    /// The domain.
+    pub domain: Domain,
+    /// `values[i]` is the value at the `i`-th domain element.
+    pub values: Vec<Value>,
+}
+
+/// A predicate over values, for lazy set comprehensions built by the
+/// evaluator (`{x \in S : P}`).
+pub trait SetPredicate: Send + Sync {
+    /// Whether `v` satisfies the predicate.
+    fn test(&self, v: &Value) -> Result<bool, ValueError>;
+    /// A stable identity (for ordering and hashing lazy sets).
+    fn id(&self) -> usize;
+}
+
+/// Lazily represented sets.
+#[derive(Clone)]
+pub enum Lazy {
+    /// `a..b`.
+    Interval(i64, i64),
+    /// `Nat`.
+    Nat,
+    /// `Int`.
+    Int,
+    /// `STRING`.
+    String,
+    /// `SUBSET S`.
+    Subset(Value),
+    /// `[S -> T]`.
+    FnSet(Value, Value),
+    /// `[a : S, b : T]`: field names (sorted) and their sets.
+    RecordSet(Arc<[Value]>, Vec<Value>),
+    /// `S \X T \X ...`.
+    Product(Vec<Value>),
+    /// `Seq(S)`.
+    Seq(Value),
+    /// `{x \in S : P}`.
+    Filter(Value, Arc<dyn SetPredicate>),
+    /// `S \cup T` where a side is infinite.
+    Cup(Value, Value),
+    /// `S \cap T` where a side is infinite.
+    Cap(Value, Value),
+    /// `S \ T` where a side is infinite.
+    Diff(Value, Value),
+}
+
+impl PartialEq for Lazy {
+    fn eq(&self, other: &Lazy) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Lazy {}
+impl PartialOrd for Lazy {
+    fn partial_cmp(&self, other: &Lazy) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Lazy {
+    /// A structural order on lazy descriptions; only used where values must
+    /// be totally ordered without evaluation (lazy sets are normalized
+    /// before they are compared as sets).
+    fn cmp(&self, other: &Lazy) -> Ordering {
+        fn tag(l: &Lazy) -> u8 {
+            match l {
+                Lazy::Interval(..) => 0,
+                Lazy::Nat => 1,
+                Lazy::Int => 2,
+                Lazy::String => 3,
+                Lazy::Subset(_) => 4,
+                Lazy::FnSet(..) => 5,
+                Lazy::RecordSet(..) => 6,
+                Lazy::Product(_) => 7,
+                Lazy::Seq(_) => 8,
+                Lazy::Filter(..) => 9,
+                Lazy::Cup(..) => 10,
+                Lazy::Cap(..) => 11,
+                Lazy::Diff(..) => 12,
+            }
+        }
+        match (self, other) {
+            (Lazy::Interval(a, b), Lazy::Interval(c, d)) => (a, b).cmp(&(c, d)),
+            (Lazy::Subset(a), Lazy::Subset(b)) | (Lazy::Seq(a), Lazy::Seq(b)) => a.cmp(b),
+            (Lazy::FnSet(a, b), Lazy::FnSet(c, d)) => (a, b).cmp(&(c, d)),
+            (Lazy::RecordSet(a, b), Lazy::RecordSet(c, d)) => (a, b).cmp(&(c, d)),
+            (Lazy::Product(a), Lazy::Product(b)) => a.cmp(b),
+            (Lazy::Filter(a, p), Lazy::Filter(b, q)) => (a, p.id()).cmp(&(b, q.id())),
+            (Lazy::Cup(a, b), Lazy::Cup(c, d))
+            | (Lazy::Cap(a, b), Lazy::Cap(c, d))
+            | (Lazy::Diff(a, b), Lazy::Diff(c, d)) => (a, b).cmp(&(c, d)),
+            _ => tag(self).cmp(&tag(other)),
+        }
+    }
+}
+impl std::hash::Hash for Lazy {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+    }
+}
+
+/// An error of a value operation (the evaluator adds the span).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError(pub String);
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Result of value operations.
+pub type VResult<T> = Result<T, ValueError>;
+
+/// Builds an error.
+pub fn verr<T>(msg: impl Into<String>) -> VResult<T> {
+    Err(ValueError(msg.into()))
+}
+
+/// Largest set the evaluator will enumerate (a guard against `SUBSET` of a
+/// large set exhausting memory).
+pub const MAX_ENUM: usize = 50_000_000;
+
+impl PartialOrd for FnV {
+    fn partial_cmp(&self, other: &FnV) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FnV {
+    /// Functions order by domain, then by values in domain order.
+    fn cmp(&self, other: &FnV) -> Ordering {
+        match (&self.domain, &other.domain) {
+            (Domain::Seq(a), Domain::Seq(b)) => {
+                a.cmp(b).then_with(|| self.values.cmp(&other.values))
+            }
+            _ => {
+                let a = self.domain_vec();
+                let b = other.domain_vec();
+                a.cmp(&b).then_with(|| self.values.cmp(&other.values))
+            }
+        }
+    }
+}
+
+impl PartialOrd for Domain {
+    fn partial_cmp(&self, other: &Domain) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Domain {
+    fn cmp(&self, other: &Domain) -> Ordering {
+        self.to_vec().cmp(&other.to_vec())
+    }
+}
+
+impl Domain {
+    /// The domain's elements in order.
+    pub fn to_vec(&self) -> Vec<Value> {
+        match self {
+            Domain::Seq(n) => (1..=*n as i64).map(Value::Int).collect(),
+            Domain::Keys(k) => k.to_vec(),
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        match self {
+            Domain::Seq(n) => *n,
+            Domain::Keys(k) => k.len(),
+        }
+    }
+
+    /// Whether the domain is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Position of `key` in the domain.
+    pub fn position(&self, key: &Value) -> Option<usize> {
+        match (self, key) {
+            (Domain::Seq(n), Value::Int(i)) if *i >= 1 && (*i as usize) <= *n => {
+                Some(*i as usize - 1)
+            }
+            (Domain::Seq(_), _) => None,
+            (Domain::Keys(k), _) => {
+                if k.len() <= 8 {
+                    k.iter().position(|x| x == key)
+                } else {
+                    k.binary_search(key).ok()
+                }
+            }
+        }
+    }
+
+    /// Canonical form of a sorted, distinct key list.
+    pub fn from_sorted(keys: Vec<Value>) -> Domain {
+        let is_seq = keys
+            .iter()
+            .enumerate()
+            .all(|(i, k)| *k == Value::Int(i as i64 + 1));
+        if is_seq {
+            Domain::Seq(keys.len())
+        } else {
+            Domain::Keys(keys.into())
+        }
+    }
+}
+
+impl FnV {
+    fn domain_vec(&self) -> Vec<Value> {
+        self.domain.to_vec()
+    }
+
+    /// The value at `key`, if `key` is in the domain.
+    pub fn get(&self, key: &Value) -> Option<&Value> {
+        self.domain.position(key).map(|i| &self.values[i])
+    }
+
+    /// The `i`-th domain element.
+    pub fn key(&self, i: usize) -> Value {
+        match &self.domain {
+            Domain::Seq(_) => Value::Int(i as i64 + 1),
+            Domain::Keys(k) => k[i].clone(),
+        }
+    }
+
+    /// `(key, value)` pairs in domain order.
+    pub fn iter(&self) -> impl Iterator<Item = (Value, &Value)> + '_ {
+        self.values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (self.key(i), v))
+    }
+
+    /// Whether this function is a sequence (domain `1..n`).
+    pub fn is_seq(&self) -> bool {
+        matches!(self.domain, Domain::Seq(_))
+    }
+}
+
+impl Value {
+    /// TRUE.
+    pub const TRUE: Value = Value::Bool(true);
+    /// FALSE.
+    pub const FALSE: Value = Value::Bool(false);
+
+    /// A string value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Str::new(s))
+    }
+
+    /// The empty set.
+    pub fn empty_set() -> Value {
+        Value::Set(Arc::new(SetV(vec![])))
+    }
+
+    /// A set from elements in any order, possibly repeated. Elements must be
+    /// normalized.
+    pub fn set_from(mut elems: Vec<Value>) -> Value {
+        elems.sort_unstable();
+        elems.dedup();
+        Value::Set(Arc::new(SetV(elems)))
+    }
+
+    /// A set from elements already sorted and distinct.
+    pub fn set_sorted(elems: Vec<Value>) -> Value {
+        debug_assert!(elems.windows(2).all(|w| w[0] < w[1]));
+        Value::Set(Arc::new(SetV(elems)))
+    }
+
+    /// A tuple / sequence.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Fn(Arc::new(FnV {
+            domain: Domain::Seq(items.len()),
+            values: items,
+        }))
+    }
+
+    /// A function from `(key, value)` pairs with distinct keys.
+    pub fn func(mut pairs: Vec<(Value, Value)>) -> Value {
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (keys, values): (Vec<Value>, Vec<Value>) = pairs.into_iter().unzip();
+        Value::Fn(Arc::new(FnV {
+            domain: Domain::from_sorted(keys),
+            values,
+        }))
+    }
+
+    /// A function over an already canonical domain.
+    pub fn func_on(domain: Domain, values: Vec<Value>) -> Value {
+        debug_assert_eq!(domain.len(), values.len());
+        Value::Fn(Arc::new(FnV { domain, values }))
+    }
+
+    /// A record from `(field, value)` pairs.
+    pub fn record(fields: Vec<(&str, Value)>) -> Value {
+        Value::func(
+            fields
+                .into_iter()
+                .map(|(k, v)| (Value::str(k), v))
+                .collect(),
+        )
+    }
+
+    /// An integer interval `a..b`.
+    pub fn interval(a: i64, b: i64) -> Value {
+        Value::Lazy(Arc::new(Lazy::Interval(a, b)))
+    }
+
+    /// The boolean, or an error naming what was found.
+    pub fn as_bool(&self) -> VResult<bool> {
+        match self {
+            Value::Bool(b) => Ok(*b),
+            v => verr(format!("expected a boolean, found {}", v.describe())),
+        }
+    }
+
+    /// The integer, or an error.
+    pub fn as_int(&self) -> VResult<i64> {
+        match self {
+            Value::Int(i) => Ok(*i),
+            v => verr(format!("expected an integer, found {}", v.describe())),
+        }
+    }
+
+    /// The function, or an error.
+    pub fn as_fn(&self) -> VResult<&Arc<FnV>> {
+        match self {
+            Value::Fn(f) => Ok(f),
+            v => verr(format!("expected a function, found {}", v.describe())),
+        }
+    }
+
+    /// Whether the value is a set (of any representation).
+    pub fn is_set(&self) -> bool {
+        matches!(self, Value::Set(_) | Value::Lazy(_))
+    }
+
+    /// A short description of the kind of value, with the value when short.
+    pub fn describe(&self) -> String {
+        let kind = match self {
+            Value::Bool(_) => "the boolean",
+            Value::Int(_) => "the integer",
+            Value::Str(_) => "the string",
+            Value::Model(_) => "the model value",
+            Value::Set(_) | Value::Lazy(_) => "the set",
+            Value::Fn(f) if f.is_seq() => "the sequence",
+            Value::Fn(f)
+                if f.domain.to_vec().iter().all(|k| matches!(k, Value::Str(_)))
+                    && !f.domain.is_empty() =>
+            {
+                "the record"
+            }
+            Value::Fn(_) => "the function",
+        };
+        let mut text = self.to_string();
+        if text.len() > 80 {
+            text.truncate(77);
+            text.push_str("...");
+        }
+        format!("{kind} {text}")
+    }
+
+    /// Converts lazy sets (at any depth) to explicit sets. Fails on
+    /// infinite sets.
+    pub fn normalize(self) -> VResult<Value> {
+        match self {
+            Value::Lazy(l) => {
+                let elems = enumerate_lazy(&l)?;
+                let mut out = Vec::with_capacity(elems.len());
+                for e in elems {
+                    out.push(e.normalize()?);
+                }
+                Ok(Value::set_from(out))
+            }
+            v => Ok(v),
+        }
+    }
+
+    /// The elements of a set in TLC's enumeration order (sorted for explicit
+    /// sets). Fails on infinite sets.
+    pub fn elements(&self) -> VResult<std::borrow::Cow<'_, [Value]>> {
+        match self {
+            Value::Set(s) => Ok(std::borrow::Cow::Borrowed(&s.0)),
+            Value::Lazy(l) => Ok(std::borrow::Cow::Owned(enumerate_lazy(l)?)),
+            v => verr(format!("expected a set, found {}", v.describe())),
+        }
+    }
+
+    /// Number of elements of a finite set.
+    pub fn cardinality(&self) -> VResult<usize> {
+        match self {
+            Value::Set(s) => Ok(s.0.len()),
+            Value::Lazy(l) => match &**l {
+                Lazy::Interval(a, b) => Ok(if b < a { 0 } else { (b - a + 1) as usize }),
+                _ => Ok(self.clone().normalize()?.cardinality()?),
+            },
+            v => verr(format!("expected a set, found {}", v.describe())),
+        }
+    }
+
+    /// Set membership, without enumerating lazy sets where possible.
+    pub fn contains(&self, x: &Value) -> VResult<bool> {
+        match self {
+            Value::Set(s) => {
+                if matches!(x, Value::Lazy(_)) {
+                    let x = x.clone().normalize()?;
+                    return Ok(s.0.binary_search(&x).is_ok());
+                }
+                Ok(s.0.binary_search(x).is_ok())
+            }
+            Value::Lazy(l) => lazy_contains(l, x),
+            v => verr(format!(
+                "`\\in` needs a set on its right, found {}",
+                v.describe()
+            )),
+        }
+    }
+
+    /// The 64-bit fingerprint of a normalized value: the same on every run
+    /// and every machine.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        self.hash_into(&mut h);
+        h.digest()
+    }
+
+    /// Feeds the canonical encoding of the value to a hasher.
+    pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
+        match self {
+            Value::Bool(b) => h.update(&[1, *b as u8]),
+            Value::Int(i) => {
+                h.update(&[2]);
+                h.update(&i.to_le_bytes());
+            }
+            Value::Str(s) => {
+                h.update(&[3]);
+                let t = s.as_str().as_bytes();
+                h.update(&(t.len() as u32).to_le_bytes());
+                h.update(t);
+            }
+            Value::Model(m) => {
+                h.update(&[4]);
+                let t = m.name().as_bytes();
+                h.update(&(t.len() as u32).to_le_bytes());
+                h.update(t);
+            }
+            Value::Set(s) => {
+                h.update(&[5]);
+                h.update(&(s.0.len() as u32).to_le_bytes());
+                for e in &s.0 {
+                    e.hash_into(h);
+                }
+            }
+            Value::Fn(f) => {
+                h.update(&[6]);
+                h.update(&(f.values.len() as u32).to_le_bytes());
+                for (k, v) in f.iter() {
+                    k.hash_into(h);
+                    v.hash_into(h);
+                }
+            }
+            Value::Lazy(l) => match Value::Lazy(l.clone()).normalize() {
+                Ok(v) => v.hash_into(h),
+                Err(_) => h.update(&[7]),
+            },
+        }
+    }
+}
+
+/// Membership in a lazy set.
+fn lazy_contains(l: &Lazy, x: &Value) -> VResult<bool> {
+    Ok(match l {
+        Lazy::Interval(a, b) => matches!(x, Value::Int(i) if a <= i && i <= b),
+        Lazy::Nat => matches!(x, Value::Int(i) if *i >= 0),
+        Lazy::Int => matches!(x, Value::Int(_)),
+        Lazy::String => matches!(x, Value::Str(_)),
+        Lazy::Subset(s) => match x {
+            Value::Set(xs) => {
+                for e in &xs.0 {
+                    if !s.contains(e)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            Value::Lazy(_) => {
+                let xs = x.clone().normalize()?;
+                return lazy_contains(l, &xs);
+            }
+            _ => false,
+        },
+        Lazy::FnSet(dom, rng) => match x {
+            Value::Fn(f) => {
+                let d = dom.clone().normalize()?;
+                let Value::Set(d) = d else { return Ok(false) };
+                if f.domain.to_vec() != d.0 {
+                    return Ok(false);
+                }
+                for v in &f.values {
+                    if !rng.contains(v)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            _ => false,
+        },
+        Lazy::RecordSet(keys, sets) => match x {
+            Value::Fn(f) => {
+                let Domain::Keys(k) = &f.domain else {
+                    return Ok(false);
+                };
+                if k[..] != keys[..] {
+                    return Ok(false);
+                }
+                for (v, s) in f.values.iter().zip(sets) {
+                    if !s.contains(v)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            _ => false,
+        },
+        Lazy::Product(sets) => match x {
+            Value::Fn(f) if f.domain == Domain::Seq(sets.len()) => {
+                for (v, s) in f.values.iter().zip(sets) {
+                    if !s.contains(v)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            _ => false,
+        },
+        Lazy::Seq(s) => match x {
+            Value::Fn(f) if f.is_seq() => {
+                for v in &f.values {
+                    if !s.contains(v)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            _ => false,
+        },
+        Lazy::Filter(base, pred) => base.contains(x)? && pred.test(x)?,
+        Lazy::Cup(a, b) => a.contains(x)? || b.contains(x)?,
+        Lazy::Cap(a, b) => a.contains(x)? && b.contains(x)?,
+        Lazy::Diff(a, b) => a.contains(x)? && !b.contains(x)?,
+    })
+}
+
+/// The elements of a lazy set, in TLC's enumeration order.
+fn enumerate_lazy(l: &Lazy) -> VResult<Vec<Value>> {
+    match l {
+        Lazy::Interval(a, b) => {
+            if b < a {
+                return Ok(vec![]);
+            }
+            let n = (b - a + 1) as usize;
+            if n > MAX_ENUM {
+                return verr(format!("the set {a}..{b} is too large to enumerate"));
+            }
+            Ok((*a..=*b).map(Value::Int).collect())
+        }
+        Lazy::Nat => verr("cannot enumerate the infinite set Nat"),
+        Lazy::Int => verr("cannot enumerate the infinite set Int"),
+        Lazy::String => verr("cannot enumerate the infinite set STRING"),
+        Lazy::Seq(_) => verr("cannot enumerate the infinite set Seq(S)"),
+        Lazy::Subset(s) => {
+            let base = s.clone().normalize()?;
+            let elems = base.elements()?.into_owned();
+            if elems.len() > 24 {
+                return verr(format!(
+                    "SUBSET of a set of {} elements is too large to enumerate",
+                    elems.len()
+                ));
+            }
+            let n = elems.len();
+            let mut out = Vec::with_capacity(1 << n);
+            for mask in 0u32..(1u32 << n) {
+                let sub: Vec<Value> = (0..n)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| elems[i].clone())
+                    .collect();
+                out.push(Value::set_sorted(sub));
+            }
+            Ok(out)
+        }
+        Lazy::FnSet(dom, rng) => {
+            let dom = dom.clone().normalize()?;
+            let keys = dom.elements()?.into_owned();
+            let rng = rng.clone().normalize()?;
+            let vals = rng.elements()?.into_owned();
+            let total = (vals.len() as f64).powi(keys.len() as i32);
+            if total > MAX_ENUM as f64 {
+                return verr("the function set is too large to enumerate");
+            }
+            let domain = Domain::from_sorted(keys.clone());
+            let mut out = vec![];
+            if keys.is_empty() {
+                return Ok(vec![Value::func_on(domain, vec![])]);
+            }
+            if vals.is_empty() {
+                return Ok(vec![]);
+            }
+            let mut idx = vec![0usize; keys.len()];
+            loop {
+                out.push(Value::func_on(
+                    domain.clone(),
+                    idx.iter().map(|&i| vals[i].clone()).collect(),
+                ));
+                // Odometer: the last domain element varies fastest.
+                let mut k = keys.len();
+                loop {
+                    if k == 0 {
+                        return Ok(out);
+                    }
+                    k -= 1;
+                    idx[k] += 1;
+                    if idx[k] < vals.len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                }
+            }
+        }
+        Lazy::RecordSet(keys, sets) => product(sets, |vals| {
+            Value::func_on(Domain::Keys(keys.clone()), vals)
+        }),
+        Lazy::Product(sets) => product(sets, Value::tuple),
+        Lazy::Cup(a, b) => {
+            let mut v = a.elements()?.into_owned();
+            v.extend(b.elements()?.iter().cloned());
+            v.sort_unstable();
+            v.dedup();
+            Ok(v)
+        }
+        Lazy::Cap(a, b) => {
+            let (a, b) = if matches!(a, Value::Set(_)) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let mut out = vec![];
+            for e in a.elements()?.iter() {
+                if b.contains(e)? {
+                    out.push(e.clone());
+                }
+            }
+            Ok(out)
+        }
+        Lazy::Diff(a, b) => {
+            let mut out = vec![];
+            for e in a.elements()?.iter() {
+                if !b.contains(e)? {
+                    out.push(e.clone());
+                }
+            }
+            Ok(out)
+        }
+        Lazy::Filter(base, pred) => {
+            let mut out = vec![];
+            for e in base.elements()?.iter() {
+                if pred.test(e)? {
+                    out.push(e.clone());
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn product(sets: &[Value], make: impl Fn(Vec<Value>) -> Value) -> VResult<Vec<Value>> {
+    let mut lists = Vec::with_capacity(sets.len());
+    let mut total: f64 = 1.0;
+    for s in sets {
+        let s = s.clone().normalize()?;
+        let e = s.elements()?.into_owned();
+        total *= e.len() as f64;
+        lists.push(e);
+    }
+    if total > MAX_ENUM as f64 {
+        return verr("the set is too large to enumerate");
+    }
+    if lists.iter().any(|l| l.is_empty()) {
+        return Ok(vec![]);
+    }
+    let mut out = Vec::with_capacity(total as usize);
+    let mut idx = vec![0usize; lists.len()];
+    loop {
+        out.push(make(
+            idx.iter().zip(&lists).map(|(&i, l)| l[i].clone()).collect(),
+        ));
+        let mut k = lists.len();
+        loop {
+            if k == 0 {
+                return Ok(out);
+            }
+            k -= 1;
+            idx[k] += 1;
+            if idx[k] < lists[k].len() {
+                break;
+            }
+            idx[k] = 0;
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(true) => write!(f, "TRUE"),
+            Value::Bool(false) => write!(f, "FALSE"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            Value::Model(m) => write!(f, "{}", m.name()),
+            Value::Set(s) => {
+                write!(f, "{{")?;
+                for (i, e) in s.0.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                write!(f, "}}")
+            }
+            Value::Fn(func) => {
+                if func.is_seq() {
+                    write!(f, "<<")?;
+                    for (i, e) in func.values.iter().enumerate() {
+                        if i > 0 {
+                            write!(f, ", ")?;
+                        }
+                        write!(f, "{e}")?;
+                    }
+                    return write!(f, ">>");
+                }
+                let is_record = func
+                    .domain
+                    .to_vec()
+                    .iter()
+                    .all(|k| matches!(k, Value::Str(s) if is_ident(s.as_str())));
+                if is_record {
+                    write!(f, "[")?;
+                    for (i, (k, v)) in func.iter().enumerate() {
+                        if i > 0 {
+                            write!(f, ", ")?;
+                        }
+                        if let Value::Str(k) = k {
+                            write!(f, "{} |-> {v}", k.as_str())?;
+                        }
+                    }
+                    return write!(f, "]");
+                }
+                write!(f, "(")?;
+                for (i, (k, v)) in func.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " @@ ")?;
+                    }
+                    write!(f, "{k} :> {v}")?;
+                }
+                write!(f, ")")
+            }
+            Value::Lazy(l) => match &**l {
+                Lazy::Interval(a, b) => write!(f, "{a}..{b}"),
+                Lazy::Nat => write!(f, "Nat"),
+                Lazy::Int => write!(f, "Int"),
+                Lazy::String => write!(f, "STRING"),
+                Lazy::Seq(s) => write!(f, "Seq({s})"),
+                _ => match Value::Lazy(l.clone()).normalize() {
+                    Ok(v) => write!(f, "{v}"),
+                    Err(_) => write!(f, "<infinite set>"),
+                },
+            },
+        }
+    }
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
