@@ -203,7 +203,7 @@ impl Enum<'_> {
             Kind::Quant(Quant::Exists, bounds, body) => self.exists(ctx, bounds, body, k, e),
             Kind::Quant(Quant::Forall, bounds, body) if bounds.len() == 1 => {
                 let elems = ctx.bound_elements(&bounds[0], e.span)?;
-                let c = Cont::Forall(&bounds[0], &elems, body, k);
+                let c = Cont::Forall(&bounds[0], elems.as_slice(), body, k);
                 self.cont(ctx, &c)
             }
             Kind::Implies(p, a) => {
@@ -355,8 +355,8 @@ impl Enum<'_> {
         };
         let elems = ctx.bound_elements(b, e.span)?;
         let saved = ctx.bound_slots(b);
-        for v in elems {
-            ctx.bind_pub(b, v, e.span)?;
+        for v in elems.as_slice() {
+            ctx.bind_pub(b, v.clone(), e.span)?;
             self.exists(ctx, rest, body, k, e)?;
             if self.stopped {
                 break;

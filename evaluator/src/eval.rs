@@ -78,6 +78,12 @@ pub struct Ctx<'p> {
     stack: Vec<Option<Value>>,
     base: usize,
     in_prime: bool,
+    /// Values of zero-argument definitions in the current state.
+    memo: rustc_hash::FxHashMap<u32, Value>,
+    /// Values of zero-argument definitions in the next state (only used
+    /// when the next state is complete).
+    memo_next: rustc_hash::FxHashMap<u32, Value>,
+    next_complete: bool,
 }
 
 impl<'p> Ctx<'p> {
@@ -92,6 +98,9 @@ impl<'p> Ctx<'p> {
             stack: vec![None; nslots as usize],
             base: 0,
             in_prime: false,
+            memo: Default::default(),
+            memo_next: Default::default(),
+            next_complete: false,
         }
     }
 
@@ -105,6 +114,7 @@ impl<'p> Ctx<'p> {
         let mut c = Ctx::new(prog, state, nslots);
         c.next = next.iter().cloned().map(Some).collect();
         c.has_next = true;
+        c.next_complete = true;
         c
     }
 
@@ -123,6 +133,16 @@ impl<'p> Ctx<'p> {
             self.stack.resize(i + 1, None);
         }
         self.stack[i] = Some(v);
+    }
+
+    /// Replaces the next state (for checking many steps from one state
+    /// with the same context, keeping the current state's cached values).
+    pub fn reset_next(&mut self, next: &[Value]) {
+        self.next.clear();
+        self.next.extend(next.iter().cloned().map(Some));
+        self.memo_next.clear();
+        self.has_next = true;
+        self.next_complete = true;
     }
 
     /// The current frame's base.
@@ -504,11 +524,12 @@ impl<'p> Ctx<'p> {
                 Ok(Value::Bool(vspan(values_equal(&now, &later?), span)?))
             }
             Kind::BoxAction(a, v) => {
-                if self.eval_bool(a)? {
+                // [A]_v == A \/ UNCHANGED v; the stuttering test is cheaper.
+                let u = Expr::new(Kind::Unchanged(v.clone()), span);
+                if self.eval_bool(&u)? {
                     return Ok(Value::TRUE);
                 }
-                let u = Expr::new(Kind::Unchanged(v.clone()), span);
-                self.eval(&u)
+                self.eval(a)
             }
             Kind::AngleAction(a, v) => {
                 if !self.eval_bool(a)? {
@@ -596,8 +617,8 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    /// The elements a bound ranges over, in TLC's order.
-    pub fn bound_elements(&mut self, b: &Bound, span: Span) -> EResult<Vec<Value>> {
+    /// The elements a bound ranges over, in TLC's order (sorted).
+    pub fn bound_elements(&mut self, b: &Bound, span: Span) -> EResult<Elems> {
         let Some(set) = &b.set else {
             return err(
                 span,
@@ -610,22 +631,24 @@ impl<'p> Ctx<'p> {
         // A filter over a set is enumerated by filtering its base.
         if let Kind::SetFilter(fb, pred) = &set.kind {
             let base = self.bound_elements(fb, set.span)?;
+            let saved = self.bound_slots(fb);
             let mut out = vec![];
-            for v in base {
+            for v in base.as_slice() {
                 self.bind(fb, v.clone(), span)?;
                 if self.eval_bool(pred)? {
-                    out.push(v);
+                    out.push(v.clone());
                 }
             }
-            return Ok(out);
+            self.restore_slots(fb, saved);
+            return Ok(Elems::Owned(out));
         }
         let sv = self.eval(set)?;
         match sv {
-            Value::Set(s) => Ok(s.0.clone()),
+            Value::Set(s) => Ok(Elems::Shared(s)),
             // TLC normalizes (sorts) the set before `\E`, `\A`, CHOOSE.
             v => match vspan(v.normalize(), set.span)? {
-                Value::Set(s) => Ok(s.0.clone()),
-                v => Ok(vspan(v.elements(), set.span)?.into_owned()),
+                Value::Set(s) => Ok(Elems::Shared(s)),
+                v => Ok(Elems::Owned(vspan(v.elements(), set.span)?.into_owned())),
             },
         }
     }
@@ -644,8 +667,8 @@ impl<'p> Ctx<'p> {
             return f(self);
         };
         let elems = self.bound_elements(b, span)?;
-        for v in elems {
-            self.bind(b, v, span)?;
+        for v in elems.as_slice() {
+            self.bind(b, v.clone(), span)?;
             if !self.for_each_binding(rest, span, f)? {
                 return Ok(false);
             }
@@ -655,10 +678,10 @@ impl<'p> Ctx<'p> {
 
     fn choose(&mut self, b: &Bound, body: &Expr, span: Span) -> EResult<Value> {
         let elems = self.bound_elements(b, span)?;
-        for v in elems {
+        for v in elems.as_slice() {
             self.bind(b, v.clone(), span)?;
             if self.eval_bool(body)? {
-                return Ok(v);
+                return Ok(v.clone());
             }
         }
         err(
@@ -812,6 +835,38 @@ impl<'p> Ctx<'p> {
     fn call(&mut self, id: u32, args: &[Expr], span: Span) -> EResult<Value> {
         let prog = self.prog;
         let d = &prog.defs[id as usize];
+        // A definition without arguments has one value per state: computed
+        // once per context.
+        if args.is_empty() && d.nparams == 0 && d.fun_bounds.is_none() {
+            let cached = if self.in_prime {
+                if !self.next_complete {
+                    None
+                } else {
+                    Some(self.memo_next.get(&id).cloned())
+                }
+            } else {
+                Some(self.memo.get(&id).cloned())
+            };
+            match cached {
+                Some(Some(v)) => return Ok(v),
+                Some(None) => {
+                    let v = self.call_uncached(id, args, span)?;
+                    if self.in_prime {
+                        self.memo_next.insert(id, v.clone());
+                    } else {
+                        self.memo.insert(id, v.clone());
+                    }
+                    return Ok(v);
+                }
+                None => {}
+            }
+        }
+        self.call_uncached(id, args, span)
+    }
+
+    fn call_uncached(&mut self, id: u32, args: &[Expr], span: Span) -> EResult<Value> {
+        let prog = self.prog;
+        let d = &prog.defs[id as usize];
         let mut vals = Vec::with_capacity(args.len());
         for a in args {
             vals.push(self.eval(a)?);
@@ -921,6 +976,25 @@ impl<'p> Ctx<'p> {
                 Ok(Value::tuple(v))
             }
             _ => err(span, "internal: not a higher-order built-in"),
+        }
+    }
+}
+
+/// The elements of a set being iterated: shared with the set when it is
+/// explicit.
+pub enum Elems {
+    /// The set's own element vector.
+    Shared(Arc<crate::value::SetV>),
+    /// Computed elements.
+    Owned(Vec<Value>),
+}
+
+impl Elems {
+    /// The elements.
+    pub fn as_slice(&self) -> &[Value] {
+        match self {
+            Elems::Shared(s) => &s.0,
+            Elems::Owned(v) => v,
         }
     }
 }

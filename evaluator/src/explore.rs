@@ -121,7 +121,7 @@ fn permute(v: &Value, p: &[(ModelValue, ModelValue)]) -> Value {
         Value::Set(s) => {
             let mut e: Vec<Value> = s.0.iter().map(|x| permute(x, p)).collect();
             e.sort_unstable();
-            Value::Set(Arc::new(SetV(e)))
+            Value::Set(Arc::new(SetV::new(e)))
         }
         Value::Fn(f) => {
             let changes_keys = match &f.domain {
@@ -132,10 +132,7 @@ fn permute(v: &Value, p: &[(ModelValue, ModelValue)]) -> Value {
             };
             if !changes_keys {
                 let values = f.values.iter().map(|x| permute(x, p)).collect();
-                return Value::Fn(Arc::new(FnV {
-                    domain: f.domain.clone(),
-                    values,
-                }));
+                return Value::Fn(Arc::new(FnV::new(f.domain.clone(), values)));
             }
             let pairs = f
                 .iter()
@@ -148,11 +145,11 @@ fn permute(v: &Value, p: &[(ModelValue, ModelValue)]) -> Value {
 }
 
 fn state_fp(values: &[Value]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut h = crate::value::mix(8, values.len() as u64);
     for v in values {
-        v.hash_into(&mut h);
+        h = crate::value::mix(h, v.fingerprint());
     }
-    h.digest()
+    h
 }
 
 /// The explorer.
@@ -298,12 +295,28 @@ impl<'m> Explorer<'m> {
     }
 
     /// Checks the properties' step parts on (s, t); returns the index of a
-    /// violated property.
-    fn step_properties(&self, s: &[Value], t: &[Value]) -> EResult<Option<usize>> {
+    /// violated property. `ctx` is reused for every step from `s`.
+    fn step_properties<'c>(
+        &'c self,
+        ctx: &mut Option<Ctx<'c>>,
+        s: &'c [Value],
+        t: &[Value],
+    ) -> EResult<Option<usize>> {
+        if self.model.properties.iter().all(|p| p.actions.is_empty()) {
+            return Ok(None);
+        }
+        let nslots = self
+            .model
+            .properties
+            .iter()
+            .map(|p| p.nslots)
+            .max()
+            .unwrap_or(0);
+        let c = ctx.get_or_insert_with(|| Ctx::with_next(&self.model.program, s, t, nslots));
+        c.reset_next(t);
         for (i, p) in self.model.properties.iter().enumerate() {
             for a in &p.actions {
-                let mut ctx = Ctx::with_next(&self.model.program, s, t, p.nslots);
-                if !ctx.eval_bool(a)? {
+                if !c.eval_bool(a)? {
                     return Ok(Some(i));
                 }
             }
@@ -372,6 +385,7 @@ impl<'m> Explorer<'m> {
             let mut n = 0u32;
             let mut problem = None;
             let m = self.model;
+            let mut prop_ctx: Option<Ctx<'_>> = None;
             let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
             let r = successors(&mut ctx, &m.next, &mut |t: Successor<'_>| {
                 n += 1;
@@ -379,7 +393,7 @@ impl<'m> Explorer<'m> {
                 if !self.action_ok(s, t.state)? {
                     return Ok(true);
                 }
-                if let Some(p) = self.step_properties(s, t.state)? {
+                if let Some(p) = self.step_properties(&mut prop_ctx, s, t.state)? {
                     problem = Some(Found::Property(p, idx, State::from(t.state)));
                     return Ok(false);
                 }

@@ -15,38 +15,50 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-/// An interned string. Interned strings order by their text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Str(u32);
+/// An interned name: its position in the intern table, its text, and a
+/// hash of the text (stable across runs).
+#[derive(Debug)]
+pub struct Entry {
+    id: u32,
+    text: &'static str,
+    hash: u64,
+}
 
-/// A model value of the model (TLC's `ModelValue`): equal only to itself.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-pub struct ModelValue(pub u32);
+/// An interned string. As in TLC, strings order by their position in the
+/// intern table (the order in which the run first met them), which makes
+/// comparisons O(1); fingerprints use the text, so they are stable.
+#[derive(Clone, Copy)]
+pub struct Str(&'static Entry);
+
+/// A model value of the model (TLC's `ModelValue`): equal only to itself;
+/// model values order by the order the model first names them.
+#[derive(Clone, Copy)]
+pub struct ModelValue(&'static Entry);
 
 #[derive(Default)]
 struct Table {
-    names: Vec<&'static str>,
-    index: rustc_hash::FxHashMap<&'static str, u32>,
+    index: rustc_hash::FxHashMap<&'static str, &'static Entry>,
+    next: u32,
 }
 
 impl Table {
-    fn intern(lock: &RwLock<Table>, s: &str) -> u32 {
-        if let Some(&i) = lock.read().index.get(s) {
-            return i;
+    fn intern(lock: &RwLock<Table>, s: &str) -> &'static Entry {
+        if let Some(&e) = lock.read().index.get(s) {
+            return e;
         }
         let mut t = lock.write();
-        if let Some(&i) = t.index.get(s) {
-            return i;
+        if let Some(&e) = t.index.get(s) {
+            return e;
         }
-        let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
-        let i = t.names.len() as u32;
-        t.names.push(leaked);
-        t.index.insert(leaked, i);
-        i
-    }
-
-    fn name(lock: &RwLock<Table>, i: u32) -> &'static str {
-        lock.read().names[i as usize]
+        let text: &'static str = Box::leak(s.to_string().into_boxed_str());
+        let e: &'static Entry = Box::leak(Box::new(Entry {
+            id: t.next,
+            text,
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        }));
+        t.next += 1;
+        t.index.insert(text, e);
+        e
     }
 }
 
@@ -60,44 +72,90 @@ fn model_values() -> &'static RwLock<Table> {
     T.get_or_init(Default::default)
 }
 
-impl Str {
-    /// Interns `s`.
-    pub fn new(s: &str) -> Str {
-        Str(Table::intern(strings(), s))
-    }
+macro_rules! interned {
+    ($t:ident, $table:ident) => {
+        impl $t {
+            /// Interns `s`.
+            pub fn new(s: &str) -> $t {
+                $t(Table::intern($table(), s))
+            }
 
-    /// The text.
-    pub fn as_str(self) -> &'static str {
-        Table::name(strings(), self.0)
-    }
-}
+            /// The text.
+            pub fn as_str(self) -> &'static str {
+                self.0.text
+            }
 
-impl PartialOrd for Str {
-    fn partial_cmp(&self, other: &Str) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
+            /// The name.
+            pub fn name(self) -> &'static str {
+                self.0.text
+            }
 
-impl Ord for Str {
-    fn cmp(&self, other: &Str) -> Ordering {
-        if self.0 == other.0 {
-            Ordering::Equal
-        } else {
-            self.as_str().cmp(other.as_str())
+            /// A hash of the text.
+            pub fn text_hash(self) -> u64 {
+                self.0.hash
+            }
         }
-    }
+        impl PartialEq for $t {
+            fn eq(&self, other: &$t) -> bool {
+                std::ptr::eq(self.0, other.0)
+            }
+        }
+        impl Eq for $t {}
+        impl std::hash::Hash for $t {
+            fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+                self.0.id.hash(h)
+            }
+        }
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, other: &$t) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for $t {
+            fn cmp(&self, other: &$t) -> Ordering {
+                self.0.id.cmp(&other.0.id)
+            }
+        }
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.0.text)
+            }
+        }
+    };
 }
 
-impl ModelValue {
-    /// The model value named `name` (the same name gives the same value).
-    pub fn new(name: &str) -> ModelValue {
-        ModelValue(Table::intern(model_values(), name))
-    }
+interned!(Str, strings);
+interned!(ModelValue, model_values);
 
-    /// Its name.
-    pub fn name(self) -> &'static str {
-        Table::name(model_values(), self.0)
+/// A cached fingerprint, ignored by comparisons.
+#[derive(Default)]
+pub struct FpCache(OnceLock<u64>);
+
+impl Clone for FpCache {
+    /// A clone starts empty: a cloned set or function is usually cloned in
+    /// order to be changed, and its fingerprint with it.
+    fn clone(&self) -> FpCache {
+        FpCache::default()
     }
+}
+impl PartialEq for FpCache {
+    fn eq(&self, _: &FpCache) -> bool {
+        true
+    }
+}
+impl Eq for FpCache {}
+impl PartialOrd for FpCache {
+    fn partial_cmp(&self, _: &FpCache) -> Option<Ordering> {
+        Some(Ordering::Equal)
+    }
+}
+impl Ord for FpCache {
+    fn cmp(&self, _: &FpCache) -> Ordering {
+        Ordering::Equal
+    }
+}
+impl std::hash::Hash for FpCache {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// A value.
@@ -124,7 +182,14 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 /// The elements of a finite set, sorted by [`Value`]'s order, distinct.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct SetV(pub Vec<Value>);
+pub struct SetV(pub Vec<Value>, pub FpCache);
+
+impl SetV {
+    /// A set from sorted, distinct elements.
+    pub fn new(elems: Vec<Value>) -> SetV {
+        SetV(elems, FpCache::default())
+    }
+}
 
 /// The domain of a function in canonical form.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -144,6 +209,19 @@ pub struct FnV {
     pub domain: Domain,
     /// `values[i]` is the value at the `i`-th domain element.
     pub values: Vec<Value>,
+    /// The fingerprint, once computed.
+    pub fp: FpCache,
+}
+
+impl FnV {
+    /// A function over a canonical domain.
+    pub fn new(domain: Domain, values: Vec<Value>) -> FnV {
+        FnV {
+            domain,
+            values,
+            fp: FpCache::default(),
+        }
+    }
 }
 
 /// A predicate over values, for lazy set comprehensions built by the
@@ -270,16 +348,9 @@ impl PartialOrd for FnV {
 impl Ord for FnV {
     /// Functions order by domain, then by values in domain order.
     fn cmp(&self, other: &FnV) -> Ordering {
-        match (&self.domain, &other.domain) {
-            (Domain::Seq(a), Domain::Seq(b)) => {
-                a.cmp(b).then_with(|| self.values.cmp(&other.values))
-            }
-            _ => {
-                let a = self.domain_vec();
-                let b = other.domain_vec();
-                a.cmp(&b).then_with(|| self.values.cmp(&other.values))
-            }
-        }
+        self.domain
+            .cmp(&other.domain)
+            .then_with(|| self.values.cmp(&other.values))
     }
 }
 
@@ -290,8 +361,36 @@ impl PartialOrd for Domain {
 }
 impl Ord for Domain {
     fn cmp(&self, other: &Domain) -> Ordering {
-        self.to_vec().cmp(&other.to_vec())
+        match (self, other) {
+            (Domain::Seq(a), Domain::Seq(b)) => {
+                // 1..a against 1..b: the shorter is a prefix.
+                a.cmp(b)
+            }
+            (Domain::Keys(a), Domain::Keys(b)) => {
+                if Arc::ptr_eq(a, b) {
+                    Ordering::Equal
+                } else {
+                    a[..].cmp(&b[..])
+                }
+            }
+            (Domain::Seq(n), Domain::Keys(k)) => cmp_seq_keys(*n, k),
+            (Domain::Keys(k), Domain::Seq(n)) => cmp_seq_keys(*n, k).reverse(),
+        }
     }
+}
+
+/// Compares the domain 1..n with a key list, element by element.
+fn cmp_seq_keys(n: usize, keys: &[Value]) -> Ordering {
+    for (i, k) in keys.iter().enumerate() {
+        if i >= n {
+            return Ordering::Less;
+        }
+        match Value::Int(i as i64 + 1).cmp(k) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    n.cmp(&keys.len())
 }
 
 impl Domain {
@@ -392,7 +491,7 @@ impl Value {
 
     /// The empty set.
     pub fn empty_set() -> Value {
-        Value::Set(Arc::new(SetV(vec![])))
+        Value::Set(Arc::new(SetV::new(vec![])))
     }
 
     /// A set from elements in any order, possibly repeated. Elements must be
@@ -400,37 +499,31 @@ impl Value {
     pub fn set_from(mut elems: Vec<Value>) -> Value {
         elems.sort_unstable();
         elems.dedup();
-        Value::Set(Arc::new(SetV(elems)))
+        Value::Set(Arc::new(SetV::new(elems)))
     }
 
     /// A set from elements already sorted and distinct.
     pub fn set_sorted(elems: Vec<Value>) -> Value {
         debug_assert!(elems.windows(2).all(|w| w[0] < w[1]));
-        Value::Set(Arc::new(SetV(elems)))
+        Value::Set(Arc::new(SetV::new(elems)))
     }
 
     /// A tuple / sequence.
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Fn(Arc::new(FnV {
-            domain: Domain::Seq(items.len()),
-            values: items,
-        }))
+        Value::Fn(Arc::new(FnV::new(Domain::Seq(items.len()), items)))
     }
 
     /// A function from `(key, value)` pairs with distinct keys.
     pub fn func(mut pairs: Vec<(Value, Value)>) -> Value {
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (keys, values): (Vec<Value>, Vec<Value>) = pairs.into_iter().unzip();
-        Value::Fn(Arc::new(FnV {
-            domain: Domain::from_sorted(keys),
-            values,
-        }))
+        Value::Fn(Arc::new(FnV::new(Domain::from_sorted(keys), values)))
     }
 
     /// A function over an already canonical domain.
     pub fn func_on(domain: Domain, values: Vec<Value>) -> Value {
         debug_assert_eq!(domain.len(), values.len());
-        Value::Fn(Arc::new(FnV { domain, values }))
+        Value::Fn(Arc::new(FnV::new(domain, values)))
     }
 
     /// A record from `(field, value)` pairs.
@@ -559,54 +652,50 @@ impl Value {
     }
 
     /// The 64-bit fingerprint of a normalized value: the same on every run
-    /// and every machine.
+    /// and every machine. Sets and functions cache theirs, so the shared
+    /// parts of successive states are not hashed again.
     pub fn fingerprint(&self) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        self.hash_into(&mut h);
-        h.digest()
-    }
-
-    /// Feeds the canonical encoding of the value to a hasher.
-    pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
         match self {
-            Value::Bool(b) => h.update(&[1, *b as u8]),
-            Value::Int(i) => {
-                h.update(&[2]);
-                h.update(&i.to_le_bytes());
-            }
-            Value::Str(s) => {
-                h.update(&[3]);
-                let t = s.as_str().as_bytes();
-                h.update(&(t.len() as u32).to_le_bytes());
-                h.update(t);
-            }
-            Value::Model(m) => {
-                h.update(&[4]);
-                let t = m.name().as_bytes();
-                h.update(&(t.len() as u32).to_le_bytes());
-                h.update(t);
-            }
-            Value::Set(s) => {
-                h.update(&[5]);
-                h.update(&(s.0.len() as u32).to_le_bytes());
+            Value::Model(m) => mix(1, m.text_hash()),
+            Value::Bool(b) => mix(2, *b as u64),
+            Value::Int(i) => mix(3, *i as u64),
+            Value::Str(s) => mix(4, s.text_hash()),
+            Value::Set(s) => *s.1 .0.get_or_init(|| {
+                let mut h = mix(5, s.0.len() as u64);
                 for e in &s.0 {
-                    e.hash_into(h);
+                    h = mix(h, e.fingerprint());
                 }
-            }
-            Value::Fn(f) => {
-                h.update(&[6]);
-                h.update(&(f.values.len() as u32).to_le_bytes());
-                for (k, v) in f.iter() {
-                    k.hash_into(h);
-                    v.hash_into(h);
+                h
+            }),
+            Value::Fn(f) => *f.fp.0.get_or_init(|| {
+                let mut h = mix(6, f.values.len() as u64);
+                for (i, v) in f.values.iter().enumerate() {
+                    let k = match &f.domain {
+                        Domain::Seq(_) => mix(3, i as u64 + 1),
+                        Domain::Keys(k) => k[i].fingerprint(),
+                    };
+                    h = mix(mix(h, k), v.fingerprint());
                 }
-            }
+                h
+            }),
             Value::Lazy(l) => match Value::Lazy(l.clone()).normalize() {
-                Ok(v) => v.hash_into(h),
-                Err(_) => h.update(&[7]),
+                Ok(v) => v.fingerprint(),
+                Err(_) => mix(7, 0),
             },
         }
     }
+}
+
+/// Combines a running hash with a word (a bijective 64-bit finalizer).
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    let mut k = h ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^= k >> 33;
+    k.wrapping_add(0x2545_F491_4F6C_DD1D)
 }
 
 /// Membership in a lazy set.
