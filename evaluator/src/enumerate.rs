@@ -40,10 +40,22 @@ pub fn successors(
     e: &Expr,
     emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
 ) -> EResult<()> {
+    successors_with(ctx, e, false, emit)
+}
+
+/// Like [`successors`]; with `track`, each successor names the action that
+/// produced it (slower: the action's arguments are evaluated).
+pub fn successors_with(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    track: bool,
+    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
+) -> EResult<()> {
     let mut en = Enum {
         emit,
         action: None,
         stopped: false,
+        track,
     };
     en.go(ctx, e, &Cont::Done)
 }
@@ -52,6 +64,7 @@ struct Enum<'e> {
     emit: &'e mut dyn FnMut(Successor<'_>) -> EResult<bool>,
     action: Option<(Arc<str>, Vec<(String, Value)>)>,
     stopped: bool,
+    track: bool,
 }
 
 impl Enum<'_> {
@@ -243,7 +256,7 @@ impl Enum<'_> {
             }
             Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => self.go(ctx, &d.def, k),
             Kind::Named(name, params, body) => {
-                if self.action.is_none() {
+                if self.track && self.action.is_none() {
                     let mut vals = Vec::with_capacity(params.len());
                     for (n, x) in params {
                         // Arguments that are actions themselves are not shown.

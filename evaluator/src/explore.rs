@@ -7,10 +7,10 @@
 //! successor number), so the figures, the states kept under SYMMETRY and
 //! the counterexamples are the same for every number of workers.
 
-use crate::enumerate::{successors, Successor};
+use crate::enumerate::{successors, successors_with, Successor};
 use crate::eval::{Ctx, EResult, EvalError};
 use crate::model::{holds, Model};
-use crate::value::{Domain, FnV, ModelValue, SetV, Value};
+use crate::value::{ModelValue, Value};
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -111,39 +111,6 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
-/// Applies a symmetry permutation to a value.
-fn permute(v: &Value, p: &[(ModelValue, ModelValue)]) -> Value {
-    match v {
-        Value::Model(m) => match p.iter().find(|(a, _)| a == m) {
-            Some((_, b)) => Value::Model(*b),
-            None => v.clone(),
-        },
-        Value::Set(s) => {
-            let mut e: Vec<Value> = s.0.iter().map(|x| permute(x, p)).collect();
-            e.sort_unstable();
-            Value::Set(Arc::new(SetV::new(e)))
-        }
-        Value::Fn(f) => {
-            let changes_keys = match &f.domain {
-                Domain::Seq(_) => false,
-                Domain::Keys(k) => k
-                    .iter()
-                    .any(|x| !matches!(x, Value::Int(_) | Value::Str(_) | Value::Bool(_))),
-            };
-            if !changes_keys {
-                let values = f.values.iter().map(|x| permute(x, p)).collect();
-                return Value::Fn(Arc::new(FnV::new(f.domain.clone(), values)));
-            }
-            let pairs = f
-                .iter()
-                .map(|(k, x)| (permute(&k, p), permute(x, p)))
-                .collect();
-            Value::func(pairs)
-        }
-        _ => v.clone(),
-    }
-}
-
 fn state_fp(values: &[Value]) -> u64 {
     let mut h = crate::value::mix(8, values.len() as u64);
     for v in values {
@@ -239,10 +206,13 @@ impl<'m> Explorer<'m> {
         if self.group.len() <= 1 {
             return Ok(state_fp(s));
         }
-        let mut best = u64::MAX;
-        for p in &self.group {
-            let permuted: Vec<Value> = s.iter().map(|v| permute(v, p)).collect();
-            best = best.min(state_fp(&permuted));
+        let mut best = state_fp(s);
+        for p in &self.group[1..] {
+            let mut h = crate::value::mix(8, s.len() as u64);
+            for v in s {
+                h = crate::value::mix(h, v.fingerprint_permuted(p));
+            }
+            best = best.min(h);
         }
         Ok(best)
     }
@@ -265,7 +235,7 @@ impl<'m> Explorer<'m> {
         let m = self.model;
         let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
         let mut out = vec![];
-        successors(&mut ctx, &m.next, &mut |t: Successor<'_>| {
+        successors_with(&mut ctx, &m.next, true, &mut |t: Successor<'_>| {
             out.push(Step {
                 state: State::from(t.state),
                 action: t.action,
@@ -604,13 +574,23 @@ impl<'m> Explorer<'m> {
             }
             let mut new: Vec<Candidate> = merged.into_values().collect();
             new.sort_unstable_by_key(|c| c.key);
+            // Invariants of the new states, checked in parallel; the first
+            // violation in search order is reported.
+            let check = |c: &Candidate| self.state_checks(&c.state);
+            let verdicts: Vec<EResult<Option<Outcome>>> = match &pool {
+                Ok(p) if workers > 1 && new.len() > 64 => p.install(|| {
+                    use rayon::prelude::*;
+                    new.par_iter().map(check).collect()
+                }),
+                _ => new.iter().map(check).collect(),
+            };
             let mut next_frontier = Vec::with_capacity(new.len());
             let mut next_fps = Vec::with_capacity(new.len());
-            for c in new {
+            for (c, verdict) in new.into_iter().zip(verdicts) {
                 let parent = fps[c.key.0 as usize];
                 seen.insert(c.fp, parent);
                 stats.distinct += 1;
-                match self.state_checks(&c.state) {
+                match verdict {
                     Ok(None) => {}
                     Ok(Some(o)) => {
                         stats.left_on_queue = (frontier.len() + next_frontier.len()) as u64;

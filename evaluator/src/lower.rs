@@ -118,7 +118,6 @@ enum Item {
 struct CtxData {
     module: String,
     subst: HashMap<String, Arc<Expr>>,
-    root: bool,
     /// An op-argument substitution for a parameterised instance's
     /// parameters lives in the scope, not here.
     key: String,
@@ -129,8 +128,6 @@ type CtxId = usize;
 /// An operator passed as an argument.
 #[derive(Clone)]
 enum OpRef {
-    /// A definition in a context.
-    Def(CtxId, String, usize),
     /// A LAMBDA or a LET-defined operator (captures its scope).
     Lambda(Vec<String>, Arc<ast::Expr>, CtxId, Vec<(String, Binding)>),
     /// A built-in or parameter operator by name, resolved in a context.
@@ -235,7 +232,6 @@ impl<'a> Lowerer<'a> {
         l.ctxs.push(CtxData {
             module: root.to_string(),
             subst: HashMap::new(),
-            root: true,
             key: root.to_string(),
         });
         l.ctx_index.insert(root.to_string(), 0);
@@ -366,7 +362,6 @@ impl<'a> Lowerer<'a> {
         self.ctxs.push(CtxData {
             module: inst.module.name.clone(),
             subst,
-            root: false,
             key: key.clone(),
         });
         self.ctx_index.insert(key, c);
@@ -669,7 +664,7 @@ impl<'a> Lowerer<'a> {
     ) -> LResult<Expr> {
         match op {
             OpRef::Param(inner) => self.apply_opref(inner, args, frame, span),
-            OpRef::Def(c, name, _) | OpRef::Name(c, name) => {
+            OpRef::Name(c, name) => {
                 if let Some(b) = builtins::operator_symbol(name) {
                     return Ok(Expr::new(Kind::Builtin(b, args), span));
                 }
@@ -1430,7 +1425,6 @@ impl<'a> Lowerer<'a> {
             self.ctxs.push(CtxData {
                 module: md.instance.module.name.clone(),
                 subst,
-                root: false,
                 key,
             });
             c = self.ctxs.len() - 1;

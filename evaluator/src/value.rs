@@ -127,9 +127,10 @@ macro_rules! interned {
 interned!(Str, strings);
 interned!(ModelValue, model_values);
 
-/// A cached fingerprint, ignored by comparisons.
+/// A cached fingerprint (and whether the value contains model values),
+/// ignored by comparisons.
 #[derive(Default)]
-pub struct FpCache(OnceLock<u64>);
+pub struct FpCache(OnceLock<(u64, bool)>);
 
 impl Clone for FpCache {
     /// A clone starts empty: a cloned set or function is usually cloned in
@@ -447,10 +448,6 @@ impl Domain {
 }
 
 impl FnV {
-    fn domain_vec(&self) -> Vec<Value> {
-        self.domain.to_vec()
-    }
-
     /// The value at `key`, if `key` is in the domain.
     pub fn get(&self, key: &Value) -> Option<&Value> {
         self.domain.position(key).map(|i| &self.values[i])
@@ -653,35 +650,83 @@ impl Value {
 
     /// The 64-bit fingerprint of a normalized value: the same on every run
     /// and every machine. Sets and functions cache theirs, so the shared
-    /// parts of successive states are not hashed again.
+    /// parts of successive states are not hashed again. The elements of a
+    /// set, and the pairs of a function, are combined by addition, so that
+    /// the fingerprint of a value under a symmetry permutation can be
+    /// computed without building and re-sorting the permuted value.
     pub fn fingerprint(&self) -> u64 {
+        self.fp_flag().0
+    }
+
+    /// The fingerprint and whether the value contains model values.
+    fn fp_flag(&self) -> (u64, bool) {
         match self {
-            Value::Model(m) => mix(1, m.text_hash()),
-            Value::Bool(b) => mix(2, *b as u64),
-            Value::Int(i) => mix(3, *i as u64),
-            Value::Str(s) => mix(4, s.text_hash()),
+            Value::Model(m) => (mix(1, m.text_hash()), true),
+            Value::Bool(b) => (mix(2, *b as u64), false),
+            Value::Int(i) => (mix(3, *i as u64), false),
+            Value::Str(s) => (mix(4, s.text_hash()), false),
             Value::Set(s) => *s.1 .0.get_or_init(|| {
-                let mut h = mix(5, s.0.len() as u64);
+                let mut sum = 0u64;
+                let mut mv = false;
                 for e in &s.0 {
-                    h = mix(h, e.fingerprint());
+                    let (h, m) = e.fp_flag();
+                    sum = sum.wrapping_add(mix(h, 0x5e7));
+                    mv |= m;
                 }
-                h
+                (mix(mix(5, s.0.len() as u64), sum), mv)
             }),
             Value::Fn(f) => *f.fp.0.get_or_init(|| {
-                let mut h = mix(6, f.values.len() as u64);
+                let mut sum = 0u64;
+                let mut mv = false;
+                for (i, v) in f.values.iter().enumerate() {
+                    let (k, km) = match &f.domain {
+                        Domain::Seq(_) => (mix(3, i as u64 + 1), false),
+                        Domain::Keys(k) => k[i].fp_flag(),
+                    };
+                    let (h, vm) = v.fp_flag();
+                    sum = sum.wrapping_add(mix(k, h));
+                    mv |= km | vm;
+                }
+                (mix(mix(6, f.values.len() as u64), sum), mv)
+            }),
+            Value::Lazy(l) => match Value::Lazy(l.clone()).normalize() {
+                Ok(v) => v.fp_flag(),
+                Err(_) => (mix(7, 0), false),
+            },
+        }
+    }
+
+    /// The fingerprint of the value with model values renamed by `perm`
+    /// (equal to the fingerprint of the permuted value, which is not built).
+    pub fn fingerprint_permuted(&self, perm: &[(ModelValue, ModelValue)]) -> u64 {
+        let (h, mv) = self.fp_flag();
+        if !mv {
+            return h;
+        }
+        match self {
+            Value::Model(m) => match perm.iter().find(|(a, _)| a == m) {
+                Some((_, b)) => mix(1, b.text_hash()),
+                None => h,
+            },
+            Value::Set(s) => {
+                let mut sum = 0u64;
+                for e in &s.0 {
+                    sum = sum.wrapping_add(mix(e.fingerprint_permuted(perm), 0x5e7));
+                }
+                mix(mix(5, s.0.len() as u64), sum)
+            }
+            Value::Fn(f) => {
+                let mut sum = 0u64;
                 for (i, v) in f.values.iter().enumerate() {
                     let k = match &f.domain {
                         Domain::Seq(_) => mix(3, i as u64 + 1),
-                        Domain::Keys(k) => k[i].fingerprint(),
+                        Domain::Keys(k) => k[i].fingerprint_permuted(perm),
                     };
-                    h = mix(mix(h, k), v.fingerprint());
+                    sum = sum.wrapping_add(mix(k, v.fingerprint_permuted(perm)));
                 }
-                h
-            }),
-            Value::Lazy(l) => match Value::Lazy(l.clone()).normalize() {
-                Ok(v) => v.fingerprint(),
-                Err(_) => mix(7, 0),
-            },
+                mix(mix(6, f.values.len() as u64), sum)
+            }
+            _ => h,
         }
     }
 }
