@@ -56,6 +56,7 @@ pub fn successors_with(
         action: None,
         stopped: false,
         track,
+        buf: vec![],
     };
     en.go(ctx, e, &Cont::Done)
 }
@@ -65,6 +66,7 @@ struct Enum<'e> {
     action: Option<(Arc<str>, Vec<(String, Value)>)>,
     stopped: bool,
     track: bool,
+    buf: Vec<Value>,
 }
 
 impl Enum<'_> {
@@ -74,7 +76,8 @@ impl Enum<'_> {
         }
         match k {
             Cont::Done => {
-                let mut state = Vec::with_capacity(ctx.next.len());
+                let mut state = std::mem::take(&mut self.buf);
+                state.clear();
                 for (i, v) in ctx.next.iter().enumerate() {
                     match v {
                         Some(v) => state.push(v.clone()),
@@ -92,8 +95,9 @@ impl Enum<'_> {
                 let go_on = (self.emit)(Successor {
                     state: &state,
                     action: self.action.clone(),
-                })?;
-                if !go_on {
+                });
+                self.buf = state;
+                if !go_on? {
                     self.stopped = true;
                 }
                 Ok(())

@@ -55,6 +55,12 @@ pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
     r.map_err(at::<T>(span))
 }
 
+thread_local! {
+    /// Results of pure operators by argument values (per thread).
+    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, Vec<Value>), Value>> =
+        std::cell::RefCell::new(Default::default());
+}
+
 /// The next state as the evaluator sees it.
 #[derive(Clone, Debug)]
 pub enum Next {
@@ -720,7 +726,7 @@ impl<'p> Ctx<'p> {
             let v = self.eval(val)?;
             return vspan(v.normalize(), val.span);
         };
-        let fv = match &f {
+        let mut fv = match f {
             Value::Fn(fv) => fv,
             v => {
                 return err(
@@ -734,13 +740,16 @@ impl<'p> Ctx<'p> {
         };
         let Some(i) = fv.domain.position(k) else {
             // TLC: updating a point outside the domain leaves f unchanged.
-            return Ok(f);
+            return Ok(Value::Fn(fv));
         };
-        let old = fv.values[i].clone();
+        // Update in place when this function is not shared (the second and
+        // later updates of one EXCEPT); otherwise copy it once.
+        let g = Arc::make_mut(&mut fv);
+        g.fp = crate::value::FpCache::default();
+        let old = std::mem::replace(&mut g.values[i], Value::FALSE);
         let new = self.except(old, rest, val, at_slot, span)?;
-        let mut g = (**fv).clone();
-        g.values[i] = new;
-        Ok(Value::Fn(Arc::new(g)))
+        Arc::make_mut(&mut fv).values[i] = new;
+        Ok(Value::Fn(fv))
     }
 
     fn fn_cons(&mut self, bounds: &[Bound], body: &Expr, span: Span) -> EResult<Value> {
@@ -861,16 +870,42 @@ impl<'p> Ctx<'p> {
                 None => {}
             }
         }
+        if d.cached {
+            let mut key = Vec::with_capacity(args.len());
+            for a in args {
+                key.push(self.eval(a)?);
+            }
+            let prog_id = prog as *const Program as usize;
+            if let Some(v) =
+                PURE_CACHE.with(|c| c.borrow().get(&(prog_id, id, key.clone())).cloned())
+            {
+                return Ok(v);
+            }
+            let v = self.call_values(id, key.clone(), span)?;
+            PURE_CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() > 200_000 {
+                    c.clear();
+                }
+                c.insert((prog_id, id, key), v.clone());
+            });
+            return Ok(v);
+        }
         self.call_uncached(id, args, span)
     }
 
     fn call_uncached(&mut self, id: u32, args: &[Expr], span: Span) -> EResult<Value> {
-        let prog = self.prog;
-        let d = &prog.defs[id as usize];
         let mut vals = Vec::with_capacity(args.len());
         for a in args {
             vals.push(self.eval(a)?);
         }
+        self.call_values(id, vals, span)
+    }
+
+    /// Calls definition `id` with argument values.
+    fn call_values(&mut self, id: u32, vals: Vec<Value>, span: Span) -> EResult<Value> {
+        let prog = self.prog;
+        let d = &prog.defs[id as usize];
         let saved_base = self.base;
         let new_base = self.stack.len();
         self.stack
@@ -1096,11 +1131,14 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
     }
     let x = x.normalize()?;
     let y = y.normalize()?;
-    let (Value::Set(a), Value::Set(b)) = (&x, &y) else {
+    let (Value::Set(sa), Value::Set(sb)) = (&x, &y) else {
         return crate::value::verr("internal: normalized sets expected");
     };
-    let (a, b) = (&a.0, &b.0);
+    let (a, b) = (&sa.0, &sb.0);
     let mut out = Vec::with_capacity(a.len() + b.len());
+    // Elements added to (Cup) or removed from (Diff) `a`, to update its
+    // fingerprint sums instead of recomputing them.
+    let mut delta: Vec<&Value> = vec![];
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -1113,12 +1151,15 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
             std::cmp::Ordering::Greater => {
                 if matches!(op, SetOp::Cup) {
                     out.push(b[j].clone());
+                    delta.push(&b[j]);
                 }
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
                 if !matches!(op, SetOp::Diff) {
                     out.push(a[i].clone());
+                } else {
+                    delta.push(&a[i]);
                 }
                 i += 1;
                 j += 1;
@@ -1130,6 +1171,11 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
     }
     if matches!(op, SetOp::Cup) {
         out.extend(b[j..].iter().cloned());
+        delta.extend(b[j..].iter());
     }
-    Ok(Value::set_sorted(out))
+    let result = crate::value::SetV::new(out);
+    if !matches!(op, SetOp::Cap) && delta.len() * 4 <= a.len() {
+        crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
+    }
+    Ok(Value::Set(Arc::new(result)))
 }

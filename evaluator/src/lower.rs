@@ -67,6 +67,9 @@ pub struct DefInfo {
     pub pure: bool,
     /// Whether it is pure and takes no arguments: computed once.
     pub constant: bool,
+    /// Whether calls are worth caching by argument values (pure, with
+    /// arguments, and more than arithmetic: quantifiers, sets, CHOOSE).
+    pub cached: bool,
     /// The value, once computed (constant definitions only).
     pub cache: OnceLock<Result<Value, crate::eval::EvalError>>,
 }
@@ -964,6 +967,7 @@ impl<'a> Lowerer<'a> {
             fun_bounds: matches!(u.kind, ast::UnitKind::FunDef(_)).then(Vec::new),
             pure: false,
             constant: false,
+            cached: false,
             cache: OnceLock::new(),
         });
         self.def_cache.insert(
@@ -1004,6 +1008,7 @@ impl<'a> Lowerer<'a> {
         d.fun_bounds = fun_bounds;
         d.pure = pure;
         d.constant = constant;
+        d.cached = pure && nparams > 0 && d.fun_bounds.is_none() && is_expensive(&d.body);
         let entry = DefEntry {
             id,
             inline,
@@ -1576,6 +1581,26 @@ impl<'a> Lowerer<'a> {
         let (c, item) = self.lookup(ctx, name, span)?;
         self.apply_item(c, name, item, args, vec![], frame, span)
     }
+}
+
+/// Whether evaluating `e` does more than arithmetic and lookups.
+fn is_expensive(e: &Expr) -> bool {
+    let mut x = false;
+    e.walk(&mut |n| {
+        if matches!(
+            n.kind,
+            Kind::Quant(..)
+                | Kind::Choose(..)
+                | Kind::SetFilter(..)
+                | Kind::SetMap(..)
+                | Kind::FnCons(..)
+                | Kind::Call(..)
+                | Kind::Union(..)
+        ) {
+            x = true;
+        }
+    });
+    x
 }
 
 fn prime(x: Expr, span: Span) -> Expr {

@@ -127,10 +127,150 @@ macro_rules! interned {
 interned!(Str, strings);
 interned!(ModelValue, model_values);
 
-/// A cached fingerprint (and whether the value contains model values),
-/// ignored by comparisons.
+/// The fingerprint data of a set or function: the sum of its elements'
+/// (or pairs') terms, and whether it contains model values.
+#[derive(Clone, Copy, Debug)]
+pub struct FpData {
+    /// Sum of the element terms (the fingerprint is `mix(mix(tag, len), sum)`).
+    pub sum: u64,
+    /// Whether a model value occurs in the value.
+    pub mv: bool,
+}
+
+/// A cached fingerprint, and the fingerprints under each permutation of a
+/// symmetry group; ignored by comparisons.
 #[derive(Default)]
-pub struct FpCache(OnceLock<(u64, bool)>);
+pub struct FpCache {
+    base: OnceLock<FpData>,
+    group: OnceLock<(u32, Box<[u64]>)>,
+}
+
+impl FpCache {
+    /// A cache already holding `data`.
+    pub fn with(data: FpData) -> FpCache {
+        let c = FpCache::default();
+        let _ = c.base.set(data);
+        c
+    }
+
+    /// The cached data, if computed.
+    pub fn get(&self) -> Option<FpData> {
+        self.base.get().copied()
+    }
+
+    /// Sets the sums under each permutation of group `id` (pre-mix).
+    pub fn set_group(&self, id: u32, sums: Box<[u64]>) {
+        let _ = self.group.set((id, sums));
+    }
+
+    /// The sums under each permutation of group `id`, if cached.
+    pub fn group_sums(&self, id: u32) -> Option<&[u64]> {
+        match self.group.get() {
+            Some((g, v)) if *g == id => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// A symmetry group: permutations of model values (the identity first).
+#[derive(Debug)]
+pub struct Group {
+    id: u32,
+    /// The permutations, as (from, to) pairs; the identity is empty.
+    pub perms: Vec<Vec<(ModelValue, ModelValue)>>,
+}
+
+impl Group {
+    /// A group with a fresh identity (caches are per group).
+    pub fn new(perms: Vec<Vec<(ModelValue, ModelValue)>>) -> Group {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        Group {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            perms,
+        }
+    }
+
+    /// Number of permutations.
+    pub fn len(&self) -> usize {
+        self.perms.len()
+    }
+
+    /// Whether the group is empty.
+    pub fn is_empty(&self) -> bool {
+        self.perms.is_empty()
+    }
+
+    fn image(&self, i: usize, m: ModelValue) -> ModelValue {
+        self.perms[i]
+            .iter()
+            .find(|(a, _)| *a == m)
+            .map(|(_, b)| *b)
+            .unwrap_or(m)
+    }
+}
+
+fn current_group_slot() -> &'static RwLock<Option<Arc<Group>>> {
+    static G: OnceLock<RwLock<Option<Arc<Group>>>> = OnceLock::new();
+    G.get_or_init(Default::default)
+}
+
+/// Makes `g` the symmetry group whose fingerprints set operations keep up
+/// to date incrementally.
+pub fn set_current_group(g: Option<Arc<Group>>) {
+    *current_group_slot().write() = g;
+}
+
+/// Fills the fingerprint caches of `result`, which is `base` with the
+/// elements `delta` added (or removed), from `base`'s caches, when those are
+/// computed: O(|delta|) instead of O(|result|).
+pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
+    let Some(d) = base.1.get() else { return };
+    let mut sum = d.sum;
+    let mut mv = d.mv;
+    for e in delta {
+        let (h, m) = e.fp_flag();
+        let t = set_term(h);
+        sum = if added {
+            sum.wrapping_add(t)
+        } else {
+            sum.wrapping_sub(t)
+        };
+        mv |= m;
+    }
+    // After a removal `mv` may be true with no model value left: that is
+    // only slower (the permuted fingerprints are then all equal), not wrong.
+    let _ = result.1.base.set(FpData { sum, mv });
+    if !mv {
+        return;
+    }
+    let g = current_group_slot().read().clone();
+    let Some(g) = g else { return };
+    let Some(sums) = base.1.group_sums(g.id) else {
+        return;
+    };
+    let mut sums: Vec<u64> = sums.to_vec();
+    let mut tmp = vec![0u64; g.len()];
+    for e in delta {
+        e.group_fps(&g, &mut tmp);
+        for (s, t) in sums.iter_mut().zip(&tmp) {
+            let t = set_term(*t);
+            *s = if added {
+                s.wrapping_add(t)
+            } else {
+                s.wrapping_sub(t)
+            };
+        }
+    }
+    result.1.set_group(g.id, sums.into_boxed_slice());
+}
+
+const SET_TERM: u64 = 0x5e7;
+
+/// The term a set element adds to its set's sum.
+#[inline]
+pub fn set_term(fp: u64) -> u64 {
+    mix(fp, SET_TERM)
+}
 
 impl Clone for FpCache {
     /// A clone starts empty: a cloned set or function is usually cloned in
@@ -659,36 +799,20 @@ impl Value {
     }
 
     /// The fingerprint and whether the value contains model values.
-    fn fp_flag(&self) -> (u64, bool) {
+    pub fn fp_flag(&self) -> (u64, bool) {
         match self {
             Value::Model(m) => (mix(1, m.text_hash()), true),
             Value::Bool(b) => (mix(2, *b as u64), false),
             Value::Int(i) => (mix(3, *i as u64), false),
             Value::Str(s) => (mix(4, s.text_hash()), false),
-            Value::Set(s) => *s.1 .0.get_or_init(|| {
-                let mut sum = 0u64;
-                let mut mv = false;
-                for e in &s.0 {
-                    let (h, m) = e.fp_flag();
-                    sum = sum.wrapping_add(mix(h, 0x5e7));
-                    mv |= m;
-                }
-                (mix(mix(5, s.0.len() as u64), sum), mv)
-            }),
-            Value::Fn(f) => *f.fp.0.get_or_init(|| {
-                let mut sum = 0u64;
-                let mut mv = false;
-                for (i, v) in f.values.iter().enumerate() {
-                    let (k, km) = match &f.domain {
-                        Domain::Seq(_) => (mix(3, i as u64 + 1), false),
-                        Domain::Keys(k) => k[i].fp_flag(),
-                    };
-                    let (h, vm) = v.fp_flag();
-                    sum = sum.wrapping_add(mix(k, h));
-                    mv |= km | vm;
-                }
-                (mix(mix(6, f.values.len() as u64), sum), mv)
-            }),
+            Value::Set(s) => {
+                let d = s.fp_data();
+                (mix(mix(5, s.0.len() as u64), d.sum), d.mv)
+            }
+            Value::Fn(f) => {
+                let d = f.fp_data();
+                (mix(mix(6, f.values.len() as u64), d.sum), d.mv)
+            }
             Value::Lazy(l) => match Value::Lazy(l.clone()).normalize() {
                 Ok(v) => v.fp_flag(),
                 Err(_) => (mix(7, 0), false),
@@ -696,38 +820,112 @@ impl Value {
         }
     }
 
-    /// The fingerprint of the value with model values renamed by `perm`
-    /// (equal to the fingerprint of the permuted value, which is not built).
-    pub fn fingerprint_permuted(&self, perm: &[(ModelValue, ModelValue)]) -> u64 {
+    /// The fingerprints of the value under every permutation of `g`
+    /// (index 0 is the identity), written to `out`; computed without
+    /// building the permuted values, and cached in shared sets and
+    /// functions.
+    pub fn group_fps(&self, g: &Group, out: &mut [u64]) {
         let (h, mv) = self.fp_flag();
         if !mv {
-            return h;
+            out.fill(h);
+            return;
         }
         match self {
-            Value::Model(m) => match perm.iter().find(|(a, _)| a == m) {
-                Some((_, b)) => mix(1, b.text_hash()),
-                None => h,
-            },
-            Value::Set(s) => {
-                let mut sum = 0u64;
-                for e in &s.0 {
-                    sum = sum.wrapping_add(mix(e.fingerprint_permuted(perm), 0x5e7));
+            Value::Model(m) => {
+                for (i, o) in out.iter_mut().enumerate() {
+                    *o = mix(1, g.image(i, *m).text_hash());
                 }
-                mix(mix(5, s.0.len() as u64), sum)
+            }
+            Value::Set(s) => {
+                let sums = s.group_sums(g);
+                let head = mix(5, s.0.len() as u64);
+                for (o, sum) in out.iter_mut().zip(sums.iter()) {
+                    *o = mix(head, *sum);
+                }
             }
             Value::Fn(f) => {
-                let mut sum = 0u64;
-                for (i, v) in f.values.iter().enumerate() {
-                    let k = match &f.domain {
-                        Domain::Seq(_) => mix(3, i as u64 + 1),
-                        Domain::Keys(k) => k[i].fingerprint_permuted(perm),
-                    };
-                    sum = sum.wrapping_add(mix(k, v.fingerprint_permuted(perm)));
+                let sums = f.group_sums(g);
+                let head = mix(6, f.values.len() as u64);
+                for (o, sum) in out.iter_mut().zip(sums.iter()) {
+                    *o = mix(head, *sum);
                 }
-                mix(mix(6, f.values.len() as u64), sum)
             }
-            _ => h,
+            _ => out.fill(h),
         }
+    }
+}
+
+impl SetV {
+    /// The fingerprint data (computed once).
+    pub fn fp_data(&self) -> FpData {
+        *self.1.base.get_or_init(|| {
+            let mut sum = 0u64;
+            let mut mv = false;
+            for e in &self.0 {
+                let (h, m) = e.fp_flag();
+                sum = sum.wrapping_add(set_term(h));
+                mv |= m;
+            }
+            FpData { sum, mv }
+        })
+    }
+
+    /// The element sums under each permutation of `g` (computed once).
+    pub fn group_sums(&self, g: &Group) -> &[u64] {
+        if self.1.group_sums(g.id).is_none() {
+            let mut sums = vec![0u64; g.len()];
+            let mut tmp = vec![0u64; g.len()];
+            for e in &self.0 {
+                e.group_fps(g, &mut tmp);
+                for (s, t) in sums.iter_mut().zip(&tmp) {
+                    *s = s.wrapping_add(set_term(*t));
+                }
+            }
+            self.1.set_group(g.id, sums.into_boxed_slice());
+        }
+        self.1.group_sums(g.id).unwrap_or(&[])
+    }
+}
+
+impl FnV {
+    /// The fingerprint data (computed once).
+    pub fn fp_data(&self) -> FpData {
+        *self.fp.base.get_or_init(|| {
+            let mut sum = 0u64;
+            let mut mv = false;
+            for (i, v) in self.values.iter().enumerate() {
+                let (k, km) = match &self.domain {
+                    Domain::Seq(_) => (mix(3, i as u64 + 1), false),
+                    Domain::Keys(k) => k[i].fp_flag(),
+                };
+                let (h, vm) = v.fp_flag();
+                sum = sum.wrapping_add(mix(k, h));
+                mv |= km | vm;
+            }
+            FpData { sum, mv }
+        })
+    }
+
+    /// The pair sums under each permutation of `g` (computed once).
+    pub fn group_sums(&self, g: &Group) -> &[u64] {
+        if self.fp.group_sums(g.id).is_none() {
+            let n = g.len();
+            let mut sums = vec![0u64; n];
+            let mut kt = vec![0u64; n];
+            let mut vt = vec![0u64; n];
+            for (i, v) in self.values.iter().enumerate() {
+                match &self.domain {
+                    Domain::Seq(_) => kt.fill(mix(3, i as u64 + 1)),
+                    Domain::Keys(k) => k[i].group_fps(g, &mut kt),
+                }
+                v.group_fps(g, &mut vt);
+                for j in 0..n {
+                    sums[j] = sums[j].wrapping_add(mix(kt[j], vt[j]));
+                }
+            }
+            self.fp.set_group(g.id, sums.into_boxed_slice());
+        }
+        self.fp.group_sums(g.id).unwrap_or(&[])
     }
 }
 
