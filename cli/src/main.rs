@@ -3,9 +3,11 @@
 //! Exit codes: 0 success, 1 the spec (or trace) is wrong, 2 usage or input
 //! error.
 
+mod check;
 mod model;
 mod output;
 mod parse;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 
@@ -31,6 +33,10 @@ enum Command {
     Parse(parse::Args),
     /// Model-check a spec with a TLC model file (.cfg).
     Model(model::Args),
+    /// Check that logged runs (JSON Lines, ITF) are behaviours of a spec.
+    Check(check::Args),
+    /// Write random behaviours of a spec as traces.
+    Simulate(simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +44,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Model(a) => model::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Simulate(a) => simulate::run(a),
     };
     ExitCode::from(code)
 }

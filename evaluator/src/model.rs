@@ -7,6 +7,7 @@ use crate::eval::{Ctx, EResult};
 use crate::ir::{Expr, Kind, TemporalOp};
 use crate::lower::{Bindings, LowerError, Lowerer, Program, Replacement};
 use crate::value::{ModelValue, Value};
+use std::sync::Arc;
 use tla_parser::ast;
 use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
 use tla_parser::load::ModuleSet;
@@ -308,7 +309,15 @@ impl Model {
         l.force_inline = false;
         let span = init_ast.first().map(|e| e.span).unwrap_or_default();
         let init = prime_vars(Expr::new(Kind::And(init_parts), span));
-        let (next, next_slots) = l.root_expr(&next_ast)?;
+        let (mut next, next_slots) = l.root_expr(&next_ast)?;
+        // The actions are the named operators inside Next, not Next itself.
+        while let Kind::Named(_, params, body) = next.kind {
+            if !params.is_empty() {
+                next = Expr::new(Kind::Named(Arc::from("Next"), params, body), next.span);
+                break;
+            }
+            next = *body;
+        }
         let mut invariants = vec![];
         for n in &cfg.invariants {
             let (expr, nslots) = l.entry(&n.name, n.span)?;

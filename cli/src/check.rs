@@ -1,0 +1,466 @@
+//! `tlatrace check SPEC.tla TRACE...`: does the logged run conform to the
+//! spec? Exit 0 if it does, 1 at the first event no behaviour of the spec
+//! matches (with the action and conjunct that failed), 2 on unreadable
+//! input.
+
+use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use tla_eval::model::Model;
+use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
+use tla_parser::diag::{Diag, IntoDiagnostic};
+use tla_parser::load::Loader;
+use tla_parser::span::{Files, Span};
+use tla_trace::event::{read_trace, Decoder, Event, Mapping, ReadError};
+use tla_trace::replay::{Checker, Failure, Options, Summary, Verdict};
+
+/// Arguments of `tlatrace check`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The spec (the root module of the model).
+    spec: PathBuf,
+    /// The trace files (JSON Lines, ITF); several per-node logs are merged
+    /// by their clocks.
+    #[arg(required = true)]
+    traces: Vec<PathBuf>,
+    /// The TLC model file giving the constants (default: SPEC.cfg).
+    #[arg(long, short)]
+    config: Option<PathBuf>,
+    /// A mapping file from the service's names to the spec's.
+    #[arg(long = "map", value_name = "FILE")]
+    mapping: Option<PathBuf>,
+    /// Unlogged spec steps allowed before each event.
+    #[arg(long, default_value_t = 0)]
+    max_hidden_steps: usize,
+    /// Largest set of candidate spec states kept.
+    #[arg(long, default_value_t = 100_000)]
+    max_candidates: usize,
+    /// Extra folders to search for modules.
+    #[arg(long = "lib", value_name = "DIR")]
+    lib: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+fn model_values(cfg: &ModelConfig) -> HashSet<String> {
+    fn go(v: &CfgValue, out: &mut HashSet<String>) {
+        match &v.kind {
+            CfgValueKind::ModelValue(m) => {
+                out.insert(m.clone());
+            }
+            CfgValueKind::Set(items) => items.iter().for_each(|x| go(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    for c in &cfg.constants {
+        if let ConstantBinding::Value { value, .. } = c {
+            go(value, &mut out);
+        }
+    }
+    out
+}
+
+fn read_error(files: &Files, e: &ReadError) -> Diag {
+    match e.span {
+        Some(span) if span.end > span.start || e.line > 0 => {
+            let mut d = Diagnostic::error()
+                .with_message(format!("cannot read the trace: {}", e.message))
+                .with_labels(vec![Label::primary(span.file, span.range()).with_message(
+                    format!("line {}, column {}", e.line, e.column.max(1)),
+                )]);
+            d.notes
+                .push(format!("{}:{}:{}", e.file, e.line, e.column.max(1)));
+            let _ = files;
+            d
+        }
+        _ => Diagnostic::error().with_message(format!("cannot read the trace: {e}")),
+    }
+}
+
+/// Runs the command; returns the exit code.
+pub fn run(args: Args) -> u8 {
+    let loader = Loader::new(args.lib.clone());
+    let mut loaded = match loader.load(&args.spec) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if loaded.has_errors() {
+        output::print_diagnostics(&loaded.set.files, &loaded.diagnostics);
+        return EXIT_SPEC;
+    }
+    let Some(root) = loaded.root.clone() else {
+        return EXIT_SPEC;
+    };
+    let cfg_path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| args.spec.with_extension("cfg"));
+    let cfg_text = match std::fs::read_to_string(&cfg_path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read the model file `{}`: {e}",
+                cfg_path.display()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let cfg_file = loaded
+        .set
+        .files
+        .add(cfg_path.display().to_string(), Some(&cfg_path), cfg_text);
+    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, cfg_file) {
+        Ok(c) => c,
+        Err(errs) => {
+            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
+            output::print_diagnostics(&loaded.set.files, &ds);
+            return EXIT_SPEC;
+        }
+    };
+    let mapping = match &args.mapping {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => match Mapping::parse(&t, &p.display().to_string()) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return EXIT_USAGE;
+                }
+            },
+            Err(e) => {
+                eprintln!("error: cannot read the mapping file `{}`: {e}", p.display());
+                return EXIT_USAGE;
+            }
+        },
+        None => Mapping::default(),
+    };
+    let mvs = model_values(&cfg);
+    let model = match Model::build(&loaded.set, &root, &cfg) {
+        Ok(m) => m,
+        Err(e) => {
+            output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
+            return EXIT_SPEC;
+        }
+    };
+    // Read every trace file.
+    let dec = Decoder {
+        model_values: &mvs,
+        mapping: &mapping,
+    };
+    let mut logs = vec![];
+    for p in &args.traces {
+        let text = match std::fs::read(p) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(t) => t,
+                Err(_) => {
+                    eprintln!("error: `{}` is not UTF-8 text", p.display());
+                    return EXIT_USAGE;
+                }
+            },
+            Err(e) => {
+                eprintln!("error: cannot read the trace `{}`: {e}", p.display());
+                return EXIT_USAGE;
+            }
+        };
+        let name = p.display().to_string();
+        let fid = loaded.set.files.add(name.clone(), Some(p), text.clone());
+        match read_trace(&text, &name, fid, &dec) {
+            Ok(evs) => logs.push(evs),
+            Err(e) => {
+                let d = read_error(&loaded.set.files, &e);
+                report_input_error(&args, &loaded.set.files, d);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let events = match tla_trace::merge::merge(logs) {
+        Ok(e) => e,
+        Err(e) => {
+            let mut msg = format!(
+                "cannot order the logs: {} ({}:{}",
+                e.message, e.first.0, e.first.1
+            );
+            if let Some((f, l)) = &e.second {
+                msg.push_str(&format!(" and {f}:{l}"));
+            }
+            msg.push(')');
+            report_input_error(
+                &args,
+                &loaded.set.files,
+                Diagnostic::error().with_message(msg),
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let checker = Checker::new(
+        &model,
+        Options {
+            max_hidden: args.max_hidden_steps,
+            max_candidates: args.max_candidates,
+        },
+    );
+    if let Err((i, msg)) = checker.validate(&events) {
+        let e = &events[i];
+        let d = Diagnostic::error()
+            .with_message(format!("cannot use the trace: {msg}"))
+            .with_labels(vec![Label::primary(e.span.file, e.span.range())
+                .with_message(format!("{}:{}", e.file, e.line))]);
+        report_input_error(&args, &loaded.set.files, d);
+        return EXIT_USAGE;
+    }
+    let verdict = checker.run(&events);
+    report(&args, &model, &loaded.set.files, &events, verdict)
+}
+
+fn report_input_error(args: &Args, files: &Files, d: Diag) {
+    match args.format {
+        Format::Human => output::print_diagnostics(files, &[d]),
+        Format::Json => {
+            let j = serde_json::json!({
+                "verdict": "input-error",
+                "diagnostics": output::diagnostics_json(files, &[d]),
+            });
+            println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+        }
+    }
+}
+
+fn event_label(e: &Event) -> String {
+    let mut s = format!("event at {}:{}", e.file, e.line);
+    if let Some(a) = &e.action {
+        s.push_str(&format!(", action {a}"));
+        if !e.params.is_empty() {
+            let ps: Vec<String> = e.params.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+            s.push_str(&format!("({})", ps.join(", ")));
+        }
+    }
+    s
+}
+
+/// The diagnostics of a failure.
+fn failure_diags(model: &Model, files: &Files, f: &Failure) -> Vec<Diag> {
+    let mut out = vec![];
+    let e = &f.event;
+    // Underline the logged value that differs (its key in the line), or
+    // the start of the event.
+    let text = files.slice(e.span);
+    let mut label_span = Span::new(
+        e.span.file,
+        e.span.start as usize,
+        (e.span.start as usize + text.len().min(1)).max(e.span.start as usize),
+    );
+    if let Some((what, _, _)) = f.diffs.first() {
+        let var = what.split('[').next().unwrap_or(what);
+        if let Some(pos) = text.find(&format!("\"{var}\"")) {
+            let start = e.span.start as usize + pos;
+            label_span = Span::new(e.span.file, start, start + var.len() + 2);
+        }
+    } else if let Some(pos) = text.find("\"action\"") {
+        let start = e.span.start as usize + pos;
+        label_span = Span::new(e.span.file, start, start + 8);
+    }
+    let mut d = Diagnostic::error()
+        .with_message(format!(
+            "the trace does not conform to the spec at event {}: {}",
+            f.index + 1,
+            f.summary
+        ))
+        .with_labels(vec![
+            Label::primary(label_span.file, label_span.range()).with_message(event_label(e))
+        ]);
+    if f.candidates > 0 {
+        let vars = &model.program.vars;
+        if f.previous.len() == 1 {
+            let s = &f.previous[0];
+            let desc: Vec<String> = vars
+                .iter()
+                .zip(s.iter())
+                .map(|(n, v)| format!("{n} = {}", clip(&v.to_string())))
+                .collect();
+            d.notes.push(format!(
+                "the spec's state before this event:\n  {}",
+                desc.join("\n  ")
+            ));
+        } else {
+            d.notes.push(format!(
+                "{} spec states match the events before this one",
+                f.candidates
+            ));
+        }
+    }
+    for (what, logged, allowed) in &f.diffs {
+        d.notes.push(format!(
+            "logged {what} = {logged}, but the nearest step of the spec gives {allowed}"
+        ));
+    }
+    out.push(d);
+    for w in f.why.iter().take(6) {
+        let bindings: Vec<String> = w
+            .bindings
+            .iter()
+            .map(|(n, v)| format!("{n} = {}", clip(&v.to_string())))
+            .collect();
+        let head = if bindings.is_empty() {
+            w.action.clone()
+        } else {
+            format!("{}({})", w.action, bindings.join(", "))
+        };
+        let mut n = Diagnostic::note();
+        match (&w.conjunct, &w.message) {
+            (Some(span), None) => {
+                n = n.with_message(format!(
+                    "{head} cannot take this step: this conjunct is false"
+                ));
+                let mut labels =
+                    vec![Label::primary(span.file, span.range()).with_message("false")];
+                for (s, v) in &w.values {
+                    labels.push(Label::secondary(s.file, s.range()).with_message(format!("= {v}")));
+                }
+                n = n.with_labels(labels);
+            }
+            (Some(span), Some(m)) => {
+                n = n
+                    .with_message(format!("{head} cannot take this step: {m}"))
+                    .with_labels(vec![Label::primary(span.file, span.range())]);
+            }
+            (None, Some(m)) => n = n.with_message(format!("{head}: {m}")),
+            (None, None) => {
+                n = n.with_message(format!(
+                    "{head} is enabled, but none of its successors agrees with the logged values"
+                ))
+            }
+        }
+        out.push(n);
+    }
+    let _ = files;
+    out
+}
+
+fn clip(s: &str) -> String {
+    if s.len() > 200 {
+        format!(
+            "{}...",
+            &s[..s
+                .char_indices()
+                .take_while(|(i, _)| *i < 197)
+                .last()
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0)]
+        )
+    } else {
+        s.to_string()
+    }
+}
+
+fn summary_json(s: &Summary) -> serde_json::Value {
+    serde_json::json!({
+        "events": s.events,
+        "peak_candidates": s.peak_candidates,
+        "fast_path_events": s.fast_path,
+        "seconds": s.elapsed.as_secs_f64(),
+    })
+}
+
+fn report(args: &Args, model: &Model, files: &Files, events: &[Event], v: Verdict) -> u8 {
+    match v {
+        Verdict::Conforms(s) => {
+            match args.format {
+                Format::Human => {
+                    println!(
+                        "The trace conforms to the spec: {} events checked ({} by the full-state fast path), at most {} candidate state{}, in {:.3}s.",
+                        s.events,
+                        s.fast_path,
+                        s.peak_candidates,
+                        if s.peak_candidates == 1 { "" } else { "s" },
+                        s.elapsed.as_secs_f64()
+                    );
+                }
+                Format::Json => {
+                    let j = serde_json::json!({"verdict": "conforms", "summary": summary_json(&s)});
+                    println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                }
+            }
+            EXIT_OK
+        }
+        Verdict::Fails(f, s) => {
+            let diags = failure_diags(model, files, &f);
+            match args.format {
+                Format::Human => {
+                    output::print_diagnostics(files, &diags);
+                    println!(
+                        "The trace does NOT conform: event {} of {} ({}:{}) is not a step the spec allows.",
+                        f.index + 1,
+                        events.len(),
+                        f.event.file,
+                        f.event.line
+                    );
+                }
+                Format::Json => {
+                    let why: Vec<serde_json::Value> = f
+                        .why
+                        .iter()
+                        .map(|w| {
+                            serde_json::json!({
+                                "action": w.action,
+                                "bindings": w.bindings.iter().map(|(n, v)| serde_json::json!({"name": n, "value": v.to_string()})).collect::<Vec<_>>(),
+                                "conjunct": w.conjunct.map(|sp| span_json(files, sp)),
+                                "values": w.values.iter().map(|(sp, v)| serde_json::json!({"expr": span_json(files, *sp), "value": v})).collect::<Vec<_>>(),
+                                "message": w.message,
+                            })
+                        })
+                        .collect();
+                    let j = serde_json::json!({
+                        "verdict": "fails",
+                        "event": {"index": f.index + 1, "file": f.event.file, "line": f.event.line, "action": f.event.action},
+                        "summary": f.summary,
+                        "candidates": f.candidates,
+                        "why": why,
+                        "diffs": f.diffs.iter().map(|(w, l, a)| serde_json::json!({"what": w, "logged": l, "allowed": a})).collect::<Vec<_>>(),
+                        "diagnostics": output::diagnostics_json(files, &diags),
+                        "stats": summary_json(&s),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                }
+            }
+            EXIT_SPEC
+        }
+        Verdict::Error(msg, err, s) => {
+            let mut diags = vec![];
+            if let Some(e) = &err {
+                diags.push(e.to_diagnostic());
+            }
+            diags.insert(
+                0,
+                Diagnostic::error().with_message(format!("cannot decide: {msg}")),
+            );
+            match args.format {
+                Format::Human => output::print_diagnostics(files, &diags),
+                Format::Json => {
+                    let j = serde_json::json!({
+                        "verdict": "error",
+                        "message": msg,
+                        "diagnostics": output::diagnostics_json(files, &diags),
+                        "stats": summary_json(&s),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                }
+            }
+            if err.is_some() {
+                EXIT_SPEC
+            } else {
+                EXIT_USAGE
+            }
+        }
+    }
+}
+
+fn span_json(files: &Files, s: Span) -> serde_json::Value {
+    let f = files.get(s.file);
+    let (line, col) = f.line_col(s.start as usize);
+    serde_json::json!({"file": f.name, "line": line, "column": col, "text": files.slice(s)})
+}

@@ -1,0 +1,464 @@
+//! Deciding whether a pair of states (s, t) satisfies the next-state action,
+//! optionally restricted to one named action with some parameters, without
+//! enumerating successors; and explaining why it does not: the first false
+//! conjunct of the binding that got furthest, with the values involved.
+
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+use tla_eval::eval::{Ctx, EResult};
+use tla_eval::ir::{Expr, Kind, Quant};
+use tla_eval::value::Value;
+use tla_parser::span::Span;
+
+/// Restriction to a named action.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    /// The action (operator) name.
+    pub name: String,
+    /// Values of some of its parameters.
+    pub params: Vec<(String, Value)>,
+}
+
+/// Why a step fails an action.
+#[derive(Clone, Debug)]
+pub struct Why {
+    /// The action and the parameter values of the binding examined.
+    pub action: String,
+    /// Parameter values (of the action, and of enclosing `\E` bindings).
+    pub bindings: Vec<(String, Value)>,
+    /// The first false conjunct.
+    pub conjunct: Option<Span>,
+    /// Values of its sub-expressions, as (span, value) pairs.
+    pub values: Vec<(Span, String)>,
+    /// A message when the failure is not a false conjunct (an error).
+    pub message: Option<String>,
+    /// How many conjuncts held before the failure (to pick the binding that
+    /// got furthest).
+    pub score: usize,
+}
+
+/// Caches whether IR nodes contain a named action.
+#[derive(Default)]
+pub struct Contains {
+    memo: FxHashMap<(usize, Arc<str>), bool>,
+}
+
+impl Contains {
+    /// Whether `e` contains `Named(name, ...)`.
+    pub fn named(&mut self, e: &Expr, name: &str) -> bool {
+        let key = (e as *const Expr as usize, Arc::from(name));
+        if let Some(b) = self.memo.get(&key) {
+            return *b;
+        }
+        let mut found = false;
+        e.walk(&mut |x| {
+            if let Kind::Named(n, _, _) = &x.kind {
+                if &**n == name {
+                    found = true;
+                }
+            }
+        });
+        self.memo.insert(key, found);
+        found
+    }
+}
+
+/// Whether `(s, t)` in `ctx` satisfies `e` (restricted to `filter`).
+pub fn holds(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    filter: Option<&Filter>,
+    c: &mut Contains,
+) -> EResult<bool> {
+    if let Some(f) = filter {
+        if !c.named(e, &f.name) {
+            return Ok(false);
+        }
+    }
+    match &e.kind {
+        Kind::Or(items) => {
+            for x in items {
+                if holds(ctx, x, filter, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Kind::And(items) => {
+            for x in items {
+                let f = match filter {
+                    Some(f) if c.named(x, &f.name) => Some(f),
+                    _ => None,
+                };
+                if !holds(ctx, x, f, c)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        Kind::Quant(Quant::Exists, bounds, body) => {
+            let mut ok = false;
+            let body = &**body;
+            ctx.for_each_binding(bounds, e.span, &mut |cx| {
+                if holds(cx, body, filter, c)? {
+                    ok = true;
+                    return Ok(false);
+                }
+                Ok(true)
+            })?;
+            Ok(ok)
+        }
+        Kind::Named(n, params, body) => match filter {
+            Some(f) if **n == *f.name => {
+                for (p, pe) in params {
+                    if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
+                        let got = ctx.eval(pe)?;
+                        if !tla_eval::eval::values_equal(&got, want).unwrap_or(false) {
+                            return Ok(false);
+                        }
+                    }
+                }
+                holds(ctx, body, None, c)
+            }
+            _ => holds(ctx, body, filter, c),
+        },
+        Kind::Let(defs, body) => {
+            for d in defs {
+                ctx.set_slot_none(d.slot);
+            }
+            holds(ctx, body, filter, c)
+        }
+        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => holds(ctx, &d.def, filter, c),
+        Kind::If(cond, a, b) => {
+            if ctx.eval_bool(cond)? {
+                holds(ctx, a, filter, c)
+            } else {
+                holds(ctx, b, filter, c)
+            }
+        }
+        Kind::Case(arms, other) => {
+            for (g, v) in arms {
+                if ctx.eval_bool(g)? {
+                    return holds(ctx, v, filter, c);
+                }
+            }
+            match other {
+                Some(o) => holds(ctx, o, filter, c),
+                None => Ok(false),
+            }
+        }
+        _ => ctx.eval_bool(e),
+    }
+}
+
+/// The named actions reachable in `e` (outermost only), in order.
+pub fn actions(e: &Expr) -> Vec<Arc<str>> {
+    fn go(e: &Expr, out: &mut Vec<Arc<str>>) {
+        if let Kind::Named(n, _, _) = &e.kind {
+            if !out.contains(n) {
+                out.push(n.clone());
+            }
+            return;
+        }
+        for c in children(e) {
+            go(c, out);
+        }
+    }
+    let mut out = vec![];
+    go(e, &mut out);
+    out
+}
+
+fn children(e: &Expr) -> Vec<&Expr> {
+    let mut v = vec![];
+    match &e.kind {
+        Kind::Or(xs) | Kind::And(xs) => v.extend(xs.iter()),
+        Kind::Quant(_, _, b) | Kind::Let(_, b) => v.push(&**b),
+        Kind::LetRef(d) => v.push(&*d.def),
+        Kind::If(_, a, b) => {
+            v.push(&**a);
+            v.push(&**b);
+        }
+        Kind::Case(arms, o) => {
+            v.extend(arms.iter().map(|(_, x)| x));
+            if let Some(o) = o {
+                v.push(&**o);
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+/// Explains why `(s, t)` does not satisfy the action `name` within `e`
+/// (t = None: the next state is unknown, so only conditions on the current
+/// state are examined). Returns the explanation of the binding that got
+/// furthest.
+pub fn explain(ctx: &mut Ctx<'_>, e: &Expr, filter: &Filter, know_next: bool) -> Option<Why> {
+    let mut c = Contains::default();
+    let mut best: Option<Why> = None;
+    let mut bindings = vec![];
+    walk(
+        ctx,
+        e,
+        filter,
+        know_next,
+        &mut c,
+        &mut bindings,
+        &mut best,
+        false,
+    );
+    best
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    f: &Filter,
+    know_next: bool,
+    c: &mut Contains,
+    bindings: &mut Vec<(String, Value)>,
+    best: &mut Option<Why>,
+    inside: bool,
+) {
+    if !inside && !c.named(e, &f.name) {
+        return;
+    }
+    match &e.kind {
+        Kind::Or(items) => {
+            for x in items {
+                walk(ctx, x, f, know_next, c, bindings, best, inside);
+            }
+        }
+        Kind::Quant(Quant::Exists, bounds, body) if !inside => {
+            let body = &**body;
+            let _ = ctx.for_each_binding(bounds, e.span, &mut |cx| {
+                let n = bindings.len();
+                for b in bounds {
+                    for (name, slot) in b.names.iter().zip(&b.slots) {
+                        if let Ok(v) = cx.eval(&Expr::new(Kind::Local(*slot), e.span)) {
+                            bindings.push((name.clone(), v));
+                        }
+                    }
+                }
+                walk(cx, body, f, know_next, c, bindings, best, inside);
+                bindings.truncate(n);
+                Ok(true)
+            });
+        }
+        Kind::Named(n, params, body) if !inside => {
+            if **n != *f.name {
+                walk(ctx, body, f, know_next, c, bindings, best, inside);
+                return;
+            }
+            let mut bs = bindings.clone();
+            for (p, pe) in params {
+                match ctx.eval(pe) {
+                    Ok(v) => {
+                        if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
+                            if !tla_eval::eval::values_equal(&v, want).unwrap_or(false) {
+                                return;
+                            }
+                        }
+                        bs.retain(|(n, _)| n != p);
+                        bs.push((p.clone(), v));
+                    }
+                    Err(_) => return,
+                }
+            }
+            let mut why = Why {
+                action: n.to_string(),
+                bindings: bs,
+                conjunct: None,
+                values: vec![],
+                message: None,
+                score: 0,
+            };
+            first_false(ctx, body, know_next, &mut why);
+            if best.as_ref().is_none_or(|b| why.score > b.score) {
+                *best = Some(why);
+            }
+        }
+        Kind::Let(defs, body) => {
+            for d in defs {
+                ctx.set_slot_none(d.slot);
+            }
+            walk(ctx, body, f, know_next, c, bindings, best, inside);
+        }
+        Kind::LetRef(d) => walk(ctx, &d.def, f, know_next, c, bindings, best, inside),
+        Kind::And(items) => {
+            for x in items {
+                if c.named(x, &f.name) {
+                    walk(ctx, x, f, know_next, c, bindings, best, inside);
+                } else if !x.mentions_next() || know_next {
+                    if !ctx.eval_bool(x).unwrap_or(false) {
+                        return;
+                    }
+                }
+            }
+        }
+        Kind::If(cond, a, b) => {
+            let branch = if ctx.eval_bool(cond).unwrap_or(false) {
+                a
+            } else {
+                b
+            };
+            walk(ctx, branch, f, know_next, c, bindings, best, inside);
+        }
+        _ => {}
+    }
+}
+
+/// Finds the first false conjunct of an action body, counting the true ones
+/// before it. Conjuncts that need the next state are skipped when it is
+/// unknown.
+fn first_false(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) -> bool {
+    match &e.kind {
+        Kind::And(items) => {
+            for x in items {
+                if !first_false(ctx, x, know_next, why) {
+                    return false;
+                }
+            }
+            true
+        }
+        Kind::Let(defs, body) => {
+            for d in defs {
+                ctx.set_slot_none(d.slot);
+            }
+            first_false(ctx, body, know_next, why)
+        }
+        Kind::Named(_, _, body) => first_false(ctx, body, know_next, why),
+        Kind::Quant(Quant::Exists, bounds, body)
+            if know_next || !e.mentions_next() || body_has_conditions(body) =>
+        {
+            // The binding that gets furthest explains the failure best.
+            let base = why.clone();
+            let mut best: Option<Why> = None;
+            let body = &**body;
+            let r = ctx.for_each_binding(bounds, e.span, &mut |cx| {
+                let mut w = base.clone();
+                for b in bounds {
+                    for (name, slot) in b.names.iter().zip(&b.slots) {
+                        if let Ok(v) = cx.eval(&Expr::new(Kind::Local(*slot), e.span)) {
+                            w.bindings.retain(|(n, _)| n != name);
+                            w.bindings.push((name.clone(), v));
+                        }
+                    }
+                }
+                if first_false(cx, body, know_next, &mut w) {
+                    best = Some(w);
+                    return Ok(false);
+                }
+                if best.as_ref().is_none_or(|b| w.score > b.score) {
+                    best = Some(w);
+                }
+                Ok(true)
+            });
+            if let Err(err) = r {
+                why.conjunct = Some(err.span);
+                why.message = Some(err.message.clone());
+                return false;
+            }
+            match best {
+                Some(w) if w.conjunct.is_none() && w.message.is_none() => {
+                    *why = w;
+                    true
+                }
+                Some(w) => {
+                    *why = w;
+                    false
+                }
+                None => {
+                    why.conjunct = Some(e.span);
+                    why.message = Some("the set it ranges over is empty".into());
+                    false
+                }
+            }
+        }
+        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => {
+            first_false(ctx, &d.def, know_next, why)
+        }
+        Kind::If(cond, a, b) if !cond.mentions_next() || know_next => match ctx.eval_bool(cond) {
+            Ok(true) => first_false(ctx, a, know_next, why),
+            Ok(false) => first_false(ctx, b, know_next, why),
+            Err(err) => {
+                why.conjunct = Some(cond.span);
+                why.message = Some(err.message.clone());
+                false
+            }
+        },
+        _ => {
+            if !know_next && e.mentions_next() {
+                return true;
+            }
+            match ctx.eval_bool(e) {
+                Ok(true) => {
+                    why.score += 1;
+                    true
+                }
+                Ok(false) => {
+                    why.conjunct = Some(e.span);
+                    why.values = operand_values(ctx, e);
+                    false
+                }
+                Err(err) => {
+                    why.conjunct = Some(err.span);
+                    why.message = Some(err.message.clone());
+                    false
+                }
+            }
+        }
+    }
+}
+
+/// Whether an action body has conditions that can be checked in the
+/// current state alone.
+fn body_has_conditions(e: &Expr) -> bool {
+    match &e.kind {
+        Kind::And(items) => items
+            .iter()
+            .any(|x| !x.mentions_next() || body_has_conditions(x)),
+        _ => !e.mentions_next(),
+    }
+}
+
+/// The values of the operands of a comparison (or of the operands of the
+/// formula a `~` negates).
+fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
+    let ops: Vec<&Expr> = match &e.kind {
+        Kind::Eq(a, b)
+        | Kind::Neq(a, b)
+        | Kind::In(a, b)
+        | Kind::NotIn(a, b)
+        | Kind::Subseteq(a, b) => {
+            vec![&**a, &**b]
+        }
+        Kind::Builtin(_, args) if args.len() == 2 => args.iter().collect(),
+        Kind::Not(x) => return operand_values(ctx, x),
+        Kind::Quant(..) | Kind::Call(..) | Kind::Or(_) => vec![],
+        _ => vec![],
+    };
+    let mut out = vec![];
+    for o in ops {
+        if matches!(o.kind, Kind::Const(_)) {
+            continue;
+        }
+        if let Ok(v) = ctx.eval(o) {
+            let mut s = v.to_string();
+            if s.len() > 200 {
+                s.truncate(197);
+                s.push_str("...");
+            }
+            out.push((o.span, s));
+        }
+    }
+    out
+}
+
+/// Evaluates `[A]_v`-free `e` as a check of the step `(s, t)`.
+pub fn step_holds(ctx: &mut Ctx<'_>, next: &Expr, filter: Option<&Filter>) -> EResult<bool> {
+    let mut c = Contains::default();
+    holds(ctx, next, filter, &mut c)
+}

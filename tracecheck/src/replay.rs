@@ -1,0 +1,556 @@
+//! Replay: a trace conforms if some behaviour of the spec has states that
+//! match the logged events in order. The checker keeps the set of spec
+//! states consistent with the events seen so far (deduplicated by
+//! fingerprint), and for each event keeps the successors that agree with
+//! everything logged, allowing stuttering and up to `max_hidden` unlogged
+//! steps. When an event logs the whole state, `Next` is decided directly on
+//! the pair of states, without enumerating successors.
+
+use crate::action::{self, Filter, Why};
+use crate::event::{Event, UpdateOp};
+use rustc_hash::FxHashMap;
+use std::time::{Duration, Instant};
+use tla_eval::enumerate::{successors_with, Successor};
+use tla_eval::eval::{values_equal, Ctx, EvalError};
+use tla_eval::explore::State;
+use tla_eval::model::Model;
+use tla_eval::value::Value;
+
+/// Replay options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Unlogged spec steps allowed before each event.
+    pub max_hidden: usize,
+    /// Largest candidate set allowed.
+    pub max_candidates: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_hidden: 0,
+            max_candidates: 100_000,
+        }
+    }
+}
+
+/// Figures of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Events checked.
+    pub events: usize,
+    /// Largest candidate set.
+    pub peak_candidates: usize,
+    /// Events decided on the fast path (full state, direct check).
+    pub fast_path: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// How a trace fails.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    /// Index of the first event that does not conform.
+    pub index: usize,
+    /// The event.
+    pub event: Event,
+    /// The spec states it could follow (up to 5).
+    pub previous: Vec<State>,
+    /// How many such states there were.
+    pub candidates: usize,
+    /// For the logged action, or each action that could have fired: why it
+    /// does not produce the logged state.
+    pub why: Vec<Why>,
+    /// Differences between the logged values and the nearest state the spec
+    /// allows: (variable/path, logged, allowed).
+    pub diffs: Vec<(String, String, String)>,
+    /// A short summary.
+    pub summary: String,
+}
+
+/// The outcome of a replay.
+#[derive(Clone, Debug)]
+pub enum Verdict {
+    /// Some behaviour of the spec matches every event.
+    Conforms(Summary),
+    /// The first event no behaviour matches.
+    Fails(Box<Failure>, Summary),
+    /// The checker could not decide (evaluation error, candidate bound).
+    Error(String, Option<EvalError>, Summary),
+}
+
+/// The trace checker for one model.
+pub struct Checker<'m> {
+    model: &'m Model,
+    opts: Options,
+    slots: FxHashMap<String, usize>,
+}
+
+/// The value at `path` inside `v`.
+fn at_path(v: &Value, path: &[Value]) -> Option<Value> {
+    let mut cur = v.clone();
+    for k in path {
+        let Value::Fn(f) = &cur else { return None };
+        cur = f.get(k)?.clone();
+    }
+    Some(cur)
+}
+
+fn short(v: &Value) -> String {
+    let mut s = v.to_string();
+    if s.len() > 160 {
+        s.truncate(157);
+        s.push_str("...");
+    }
+    s
+}
+
+fn path_text(var: &str, path: &[Value]) -> String {
+    let mut s = var.to_string();
+    for k in path {
+        s.push_str(&format!("[{k}]"));
+    }
+    s
+}
+
+impl<'m> Checker<'m> {
+    /// A checker for `model`.
+    pub fn new(model: &'m Model, opts: Options) -> Checker<'m> {
+        let slots = model
+            .program
+            .vars
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clone(), i))
+            .collect();
+        Checker { model, opts, slots }
+    }
+
+    /// Checks that every variable an event names is a variable of the spec.
+    pub fn validate(&self, events: &[Event]) -> Result<(), (usize, String)> {
+        for (i, e) in events.iter().enumerate() {
+            for f in e.state.iter().chain(&e.updates) {
+                if !self.slots.contains_key(&f.var) {
+                    return Err((
+                        i,
+                        format!(
+                            "`{}` is not a variable of the spec (its variables: {})",
+                            f.var,
+                            self.model.program.vars.join(", ")
+                        ),
+                    ));
+                }
+            }
+            if i == 0 && !e.updates.is_empty() {
+                return Err((
+                    0,
+                    "the first event describes the initial state: it cannot log updates".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether state `t` (reached from `prev`) agrees with everything `e`
+    /// logs; on disagreement, the first difference.
+    fn matches(
+        &self,
+        e: &Event,
+        prev: Option<&[Value]>,
+        t: &[Value],
+    ) -> Result<(), (String, String, String)> {
+        for f in &e.state {
+            let UpdateOp::Set(want) = &f.op else { continue };
+            let slot = self.slots[&f.var];
+            let got = at_path(&t[slot], &f.path);
+            let ok = got
+                .as_ref()
+                .is_some_and(|g| values_equal(g, want).unwrap_or(false));
+            if !ok {
+                return Err((
+                    path_text(&f.var, &f.path),
+                    short(want),
+                    got.map(|g| short(&g))
+                        .unwrap_or_else(|| "(no such entry)".into()),
+                ));
+            }
+        }
+        if let Some(prev) = prev {
+            for f in &e.updates {
+                let slot = self.slots[&f.var];
+                let before = at_path(&prev[slot], &f.path);
+                let after = at_path(&t[slot], &f.path);
+                let ok = match (&f.op, &before, &after) {
+                    (UpdateOp::Set(v), _, Some(a)) => values_equal(a, v).unwrap_or(false),
+                    (UpdateOp::Add(v), Some(b), Some(a)) => {
+                        let expected = b.clone().normalize().ok().and_then(|b| {
+                            let mut el = b.elements().ok()?.into_owned();
+                            el.push(v.clone());
+                            Some(Value::set_from(el))
+                        });
+                        expected.is_some_and(|x| values_equal(a, &x).unwrap_or(false))
+                    }
+                    (UpdateOp::Remove(v), Some(b), Some(a)) => {
+                        let expected = b.clone().normalize().ok().and_then(|b| {
+                            let el: Vec<Value> = b
+                                .elements()
+                                .ok()?
+                                .iter()
+                                .filter(|x| *x != v)
+                                .cloned()
+                                .collect();
+                            Some(Value::set_from(el))
+                        });
+                        expected.is_some_and(|x| values_equal(a, &x).unwrap_or(false))
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    let logged = match &f.op {
+                        UpdateOp::Set(v) => format!("becomes {}", short(v)),
+                        UpdateOp::Add(v) => format!("gains {}", short(v)),
+                        UpdateOp::Remove(v) => format!("loses {}", short(v)),
+                    };
+                    return Err((
+                        path_text(&f.var, &f.path),
+                        logged,
+                        format!(
+                            "{} -> {}",
+                            before.map(|b| short(&b)).unwrap_or_else(|| "?".into()),
+                            after.map(|a| short(&a)).unwrap_or_else(|| "?".into())
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn full_state(&self, e: &Event) -> Vec<Value> {
+        let mut t = vec![Value::FALSE; self.slots.len()];
+        for f in &e.state {
+            if let (UpdateOp::Set(v), true) = (&f.op, f.path.is_empty()) {
+                t[self.slots[&f.var]] = v.clone();
+            }
+        }
+        t
+    }
+
+    fn filter(e: &Event) -> Option<Filter> {
+        e.action.as_ref().map(|a| Filter {
+            name: a.clone(),
+            params: e.params.clone(),
+        })
+    }
+
+    /// The successors of `s` (with the action names when `label` is set),
+    /// in enumeration order.
+    fn successors(
+        &self,
+        s: &[Value],
+        label: bool,
+    ) -> Result<Vec<(State, Option<(String, Vec<(String, Value)>)>)>, EvalError> {
+        let m = self.model;
+        let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
+        let mut out = vec![];
+        successors_with(&mut ctx, &m.next, label, &mut |t: Successor<'_>| {
+            out.push((
+                State::from(t.state),
+                t.action.map(|(n, ps)| (n.to_string(), ps)),
+            ));
+            Ok(true)
+        })
+        .map_err(|e| *e)?;
+        Ok(out)
+    }
+
+    fn label_ok(e: &Event, got: &Option<(String, Vec<(String, Value)>)>) -> bool {
+        let Some(want) = &e.action else { return true };
+        let Some((name, params)) = got else {
+            return false;
+        };
+        if name != want {
+            return false;
+        }
+        e.params.iter().all(|(p, v)| {
+            params
+                .iter()
+                .find(|(q, _)| q == p)
+                .is_some_and(|(_, x)| values_equal(x, v).unwrap_or(false))
+        })
+    }
+
+    /// Replays `events`.
+    pub fn run(&self, events: &[Event]) -> Verdict {
+        let start = Instant::now();
+        let mut sum = Summary::default();
+        let m = self.model;
+        let fp = |s: &[Value]| {
+            let mut h = tla_eval::value::mix(8, s.len() as u64);
+            for v in s {
+                h = tla_eval::value::mix(h, v.fingerprint());
+            }
+            h
+        };
+        let Some(first) = events.first() else {
+            sum.elapsed = start.elapsed();
+            return Verdict::Conforms(sum);
+        };
+        // Initial states that match the first event.
+        let mut ictx = Ctx::for_successors(&m.program, &[], m.init_slots);
+        let mut inits: Vec<State> = vec![];
+        if let Err(e) = successors_with(&mut ictx, &m.init, false, &mut |t: Successor<'_>| {
+            inits.push(State::from(t.state));
+            Ok(true)
+        }) {
+            sum.elapsed = start.elapsed();
+            return Verdict::Error("evaluating the initial states".into(), Some(*e), sum);
+        }
+        let mut candidates: Vec<State> = vec![];
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut nearest: Option<(String, String, String)> = None;
+        for s in &inits {
+            match self.matches(first, None, s) {
+                Ok(()) => {
+                    if seen.insert(fp(s)) {
+                        candidates.push(s.clone());
+                    }
+                }
+                Err(d) => {
+                    nearest.get_or_insert(d);
+                }
+            }
+        }
+        sum.events = 1;
+        if candidates.is_empty() {
+            sum.elapsed = start.elapsed();
+            let f = Failure {
+                index: 0,
+                event: first.clone(),
+                previous: vec![],
+                candidates: 0,
+                why: vec![],
+                diffs: nearest.into_iter().collect(),
+                summary: format!(
+                    "no initial state of the spec matches the first event ({} initial state{} examined)",
+                    inits.len(),
+                    if inits.len() == 1 { "" } else { "s" }
+                ),
+            };
+            return Verdict::Fails(Box::new(f), sum);
+        }
+        sum.peak_candidates = candidates.len();
+        let nvars = self.slots.len();
+        let all_vars: Vec<String> = m.program.vars.clone();
+        for (i, e) in events.iter().enumerate().skip(1) {
+            let filter = Self::filter(e);
+            // Fast path: the whole next state is logged.
+            if e.is_full(&all_vars) {
+                let t = self.full_state(e);
+                let mut ok = false;
+                for c in &candidates {
+                    if **c == *t && filter.is_none() {
+                        ok = true;
+                        break;
+                    }
+                    let mut ctx = Ctx::with_next(&m.program, c, &t, m.next_slots);
+                    match action::step_holds(&mut ctx, &m.next, filter.as_ref()) {
+                        Ok(true) => {
+                            ok = true;
+                            break;
+                        }
+                        Ok(false) => {}
+                        Err(err) => {
+                            sum.elapsed = start.elapsed();
+                            return Verdict::Error(
+                                format!("evaluating Next at event {} (line {})", i + 1, e.line),
+                                Some(*err),
+                                sum,
+                            );
+                        }
+                    }
+                }
+                if ok {
+                    sum.fast_path += 1;
+                    sum.events += 1;
+                    candidates = vec![State::from(t)];
+                    continue;
+                }
+                if self.opts.max_hidden == 0 {
+                    sum.elapsed = start.elapsed();
+                    let f = self.failure(i, e, &candidates, Some(&t));
+                    return Verdict::Fails(Box::new(f), sum);
+                }
+            }
+            // Candidate sets: successors that match, within hidden steps.
+            let mut next: Vec<State> = vec![];
+            let mut next_seen = rustc_hash::FxHashSet::default();
+            let mut frontier = candidates.clone();
+            let mut visited = rustc_hash::FxHashSet::default();
+            for c in &frontier {
+                visited.insert(fp(c));
+            }
+            for depth in 0..=self.opts.max_hidden {
+                let mut new_frontier = vec![];
+                for c in &frontier {
+                    // Stuttering: the event logs no change.
+                    if depth == 0
+                        && filter.is_none()
+                        && self.matches(e, Some(c), c).is_ok()
+                        && next_seen.insert(fp(c))
+                    {
+                        next.push(c.clone());
+                    }
+                    let succ = match self.successors(c, e.action.is_some()) {
+                        Ok(s) => s,
+                        Err(err) => {
+                            sum.elapsed = start.elapsed();
+                            return Verdict::Error(
+                                format!(
+                                    "computing successors at event {} (line {})",
+                                    i + 1,
+                                    e.line
+                                ),
+                                Some(err),
+                                sum,
+                            );
+                        }
+                    };
+                    for (t, label) in succ {
+                        if Self::label_ok(e, &label)
+                            && self.matches(e, Some(c), &t).is_ok()
+                            && next_seen.insert(fp(&t))
+                        {
+                            next.push(t.clone());
+                        }
+                        if depth < self.opts.max_hidden && visited.insert(fp(&t)) {
+                            new_frontier.push(t);
+                        }
+                    }
+                    if next.len() + new_frontier.len() > self.opts.max_candidates {
+                        sum.elapsed = start.elapsed();
+                        return Verdict::Error(
+                            format!(
+                                "more than {} candidate states at event {} (line {}): the log constrains the spec too little; log more variables, fewer hidden steps, or raise --max-candidates",
+                                self.opts.max_candidates,
+                                i + 1,
+                                e.line
+                            ),
+                            None,
+                            sum,
+                        );
+                    }
+                }
+                frontier = new_frontier;
+                if frontier.is_empty() {
+                    break;
+                }
+            }
+            if next.is_empty() {
+                sum.elapsed = start.elapsed();
+                let t = e.is_full(&all_vars).then(|| self.full_state(e));
+                let f = self.failure(i, e, &candidates, t.as_deref());
+                return Verdict::Fails(Box::new(f), sum);
+            }
+            let _ = nvars;
+            sum.events += 1;
+            sum.peak_candidates = sum.peak_candidates.max(next.len());
+            candidates = next;
+        }
+        sum.elapsed = start.elapsed();
+        Verdict::Conforms(sum)
+    }
+
+    /// Builds the report of a failure at event `i`.
+    fn failure(&self, i: usize, e: &Event, candidates: &[State], t: Option<&[Value]>) -> Failure {
+        let m = self.model;
+        let names: Vec<String> = match &e.action {
+            Some(a) => vec![a.clone()],
+            None => action::actions(&m.next)
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
+        };
+        let mut why = vec![];
+        let mut diffs = vec![];
+        if let Some(c) = candidates.first() {
+            for name in &names {
+                let f = Filter {
+                    name: name.clone(),
+                    params: e.params.clone(),
+                };
+                let w = match t {
+                    Some(t) => {
+                        let mut ctx = Ctx::with_next(&m.program, c, t, m.next_slots);
+                        action::explain(&mut ctx, &m.next, &f, true)
+                    }
+                    None => {
+                        let mut ctx = Ctx::for_successors(&m.program, c, m.next_slots);
+                        action::explain(&mut ctx, &m.next, &f, false)
+                    }
+                };
+                if let Some(w) = w {
+                    why.push(w);
+                } else if e.action.is_some() {
+                    why.push(Why {
+                        action: name.clone(),
+                        bindings: e.params.clone(),
+                        conjunct: None,
+                        values: vec![],
+                        message: Some(format!("the spec's next-state action has no action `{name}` with these parameters")),
+                        score: 0,
+                    });
+                }
+            }
+            // The nearest successor: the one with the fewest differences.
+            if let Ok(succ) = self.successors(c, e.action.is_some()) {
+                let mut best: Option<(usize, Vec<(String, String, String)>)> = None;
+                for (s, label) in &succ {
+                    if !Self::label_ok(e, label) {
+                        continue;
+                    }
+                    let mut d = vec![];
+                    let mut probe = e.clone();
+                    loop {
+                        match self.matches(&probe, Some(c), s) {
+                            Ok(()) => break,
+                            Err(x) => {
+                                let key = x.0.clone();
+                                d.push(x);
+                                probe.state.retain(|f| path_text(&f.var, &f.path) != key);
+                                probe.updates.retain(|f| path_text(&f.var, &f.path) != key);
+                            }
+                        }
+                    }
+                    if best.as_ref().is_none_or(|(n, _)| d.len() < *n) {
+                        best = Some((d.len(), d));
+                    }
+                }
+                if let Some((_, d)) = best {
+                    diffs = d;
+                }
+            }
+        }
+        // Partial events: only conditions on the current state can be
+        // explained; keep the actions whose conditions fail or that are
+        // enabled but produce other values.
+        why.sort_by(|a, b| b.score.cmp(&a.score));
+        let summary = match (&e.action, t) {
+            (Some(a), _) => format!("the logged step is not a `{a}` step the spec allows"),
+            (None, Some(_)) => {
+                "no action of the spec leads from the previous state to the logged state"
+                    .to_string()
+            }
+            (None, None) => "no step of the spec agrees with the logged values".to_string(),
+        };
+        Failure {
+            index: i,
+            event: e.clone(),
+            previous: candidates.iter().take(5).cloned().collect(),
+            candidates: candidates.len(),
+            why,
+            diffs,
+            summary,
+        }
+    }
+}
