@@ -35,9 +35,33 @@ pub struct Args {
     /// Write ITF JSON instead of JSON Lines.
     #[arg(long)]
     itf: bool,
+    /// How events log the state: `full` (every variable's whole value),
+    /// `updates` (set-valued variables as elements added/removed and
+    /// `unchanged`, the rest whole), or `partial` (only the variables named
+    /// with --only).
+    #[arg(long, value_enum, default_value_t = Style::Full)]
+    style: Style,
+    /// With --style partial: the variables to log.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Do not log action names and parameters.
+    #[arg(long)]
+    no_labels: bool,
     /// Extra folders to search for modules.
     #[arg(long = "lib", value_name = "DIR")]
     lib: Vec<PathBuf>,
+}
+
+/// How events log the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Style {
+    /// Every variable, whole.
+    Full,
+    /// Changes of set-valued variables as `update` add/remove entries,
+    /// unchanged variables in `unchanged`, others whole.
+    Updates,
+    /// Only the variables given with --only.
+    Partial,
 }
 
 /// xorshift64*: a small deterministic generator.
@@ -55,6 +79,64 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+}
+
+/// One JSON Lines event for state `cur` reached from `prev`.
+fn event_json(
+    vars: &[String],
+    cur: &[tla_eval::value::Value],
+    prev: Option<&[tla_eval::value::Value]>,
+    action: Option<&(String, Vec<(String, tla_eval::value::Value)>)>,
+    args: &Args,
+) -> serde_json::Value {
+    use tla_eval::value::Value;
+    let mut ev = serde_json::Map::new();
+    let mut state = serde_json::Map::new();
+    let mut updates = vec![];
+    let mut unchanged = vec![];
+    for (k, v) in cur.iter().enumerate() {
+        let name = &vars[k];
+        match (args.style, prev) {
+            (Style::Partial, _) if !args.only.contains(name) => {}
+            (Style::Updates, Some(p)) => {
+                if p[k] == *v {
+                    unchanged.push(serde_json::json!(name));
+                } else if let (Value::Set(a), Value::Set(b)) = (&p[k], v) {
+                    for x in b.0.iter().filter(|x| a.0.binary_search(x).is_err()) {
+                        updates.push(serde_json::json!({"var": name, "op": "add", "value": encode(x)}));
+                    }
+                    for x in a.0.iter().filter(|x| b.0.binary_search(x).is_err()) {
+                        updates.push(serde_json::json!({"var": name, "op": "remove", "value": encode(x)}));
+                    }
+                } else {
+                    state.insert(name.clone(), encode(v));
+                }
+            }
+            _ => {
+                state.insert(name.clone(), encode(v));
+            }
+        }
+    }
+    if let (Some((name, ps)), false) = (action, args.no_labels) {
+        ev.insert("action".into(), serde_json::json!(name));
+        let mut pm = serde_json::Map::new();
+        for (p, v) in ps {
+            pm.insert(p.clone(), encode(v));
+        }
+        if !pm.is_empty() {
+            ev.insert("params".into(), serde_json::Value::Object(pm));
+        }
+    }
+    if !state.is_empty() {
+        ev.insert("state".into(), serde_json::Value::Object(state));
+    }
+    if !updates.is_empty() {
+        ev.insert("update".into(), serde_json::Value::Array(updates));
+    }
+    if !unchanged.is_empty() {
+        ev.insert("unchanged".into(), serde_json::Value::Array(unchanged));
+    }
+    serde_json::Value::Object(ev)
 }
 
 /// Runs the command.
@@ -128,87 +210,64 @@ pub fn run(args: Args) -> u8 {
     };
     let vars = &model.program.vars;
     for run in 0..args.runs {
-        let mut steps: Vec<(
-            tla_eval::explore::State,
-            Option<(String, Vec<(String, tla_eval::value::Value)>)>,
-        )> = vec![];
-        steps.push((inits[rng.below(inits.len())].clone(), None));
-        for _ in 0..args.depth {
-            let Some((cur, _)) = steps.last() else { break };
-            let succ = match ex.successors_of(cur) {
-                Ok(s) => s,
-                Err(e) => {
-                    output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
-                    return EXIT_SPEC;
-                }
-            };
-            if succ.is_empty() {
-                break;
-            }
-            let st = succ[rng.below(succ.len())].clone();
-            steps.push((st.state, st.action.map(|(n, ps)| (n.to_string(), ps))));
-        }
-        let text = if args.itf {
-            let states: Vec<serde_json::Value> = steps
-                .iter()
-                .enumerate()
-                .map(|(i, (s, a))| {
-                    let mut m = serde_json::Map::new();
-                    let name = a.as_ref().map(|x| x.0.clone()).unwrap_or_else(|| {
-                        if i == 0 {
-                            "Init".into()
-                        } else {
-                            String::new()
-                        }
-                    });
-                    m.insert(
-                        "#meta".into(),
-                        serde_json::json!({"index": i, "action": name}),
-                    );
-                    for (k, v) in s.iter().enumerate() {
-                        m.insert(vars[k].clone(), encode(v));
-                    }
-                    serde_json::Value::Object(m)
-                })
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({"#meta": {"format": "ITF", "source": "tlatrace simulate"}, "vars": vars, "states": states})).unwrap_or_default()
-        } else {
-            let mut out = String::new();
-            for (s, a) in &steps {
-                let mut state = serde_json::Map::new();
-                for (k, v) in s.iter().enumerate() {
-                    state.insert(vars[k].clone(), encode(v));
-                }
-                let mut ev = serde_json::Map::new();
-                ev.insert("state".into(), serde_json::Value::Object(state));
-                if let Some((name, ps)) = a {
-                    ev.insert("action".into(), serde_json::json!(name));
-                    let mut pm = serde_json::Map::new();
-                    for (p, v) in ps {
-                        pm.insert(p.clone(), encode(v));
-                    }
-                    if !pm.is_empty() {
-                        ev.insert("params".into(), serde_json::Value::Object(pm));
-                    }
-                }
-                out.push_str(&serde_json::Value::Object(ev).to_string());
-                out.push('\n');
-            }
-            out
-        };
-        match &args.out {
+        let mut out: Box<dyn Write> = match &args.out {
             Some(dir) => {
                 let ext = if args.itf { "itf.json" } else { "jsonl" };
                 let p = dir.join(format!("run-{run:04}.{ext}"));
-                if let Err(e) = std::fs::write(&p, text) {
-                    eprintln!("error: cannot write `{}`: {e}", p.display());
-                    return EXIT_USAGE;
+                match std::fs::File::create(&p) {
+                    Ok(f) => Box::new(std::io::BufWriter::new(f)),
+                    Err(e) => {
+                        eprintln!("error: cannot write `{}`: {e}", p.display());
+                        return EXIT_USAGE;
+                    }
                 }
             }
-            None => {
-                let _ = std::io::stdout().write_all(text.as_bytes());
-                break;
+            None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+        };
+        let mut itf_states: Vec<serde_json::Value> = vec![];
+        let mut cur = inits[rng.below(inits.len())].clone();
+        let mut prev: Option<tla_eval::explore::State> = None;
+        let mut action: Option<(String, Vec<(String, tla_eval::value::Value)>)> = None;
+        for step in 0..=args.depth {
+            if step > 0 {
+                let succ = match ex.successors_of(&cur) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
+                        return EXIT_SPEC;
+                    }
+                };
+                if succ.is_empty() {
+                    break;
+                }
+                let st = succ[rng.below(succ.len())].clone();
+                prev = Some(cur);
+                cur = st.state;
+                action = st.action.map(|(n, ps)| (n.to_string(), ps));
             }
+            if args.itf {
+                let mut m = serde_json::Map::new();
+                let name = action.as_ref().map(|x| x.0.clone()).unwrap_or_else(|| if step == 0 { "Init".into() } else { String::new() });
+                m.insert("#meta".into(), serde_json::json!({"index": step, "action": name}));
+                for (k, v) in cur.iter().enumerate() {
+                    m.insert(vars[k].clone(), encode(v));
+                }
+                itf_states.push(serde_json::Value::Object(m));
+                continue;
+            }
+            let ev = event_json(vars, &cur, prev.as_deref(), action.as_ref(), &args);
+            if writeln!(out, "{ev}").is_err() {
+                eprintln!("error: cannot write the trace");
+                return EXIT_USAGE;
+            }
+        }
+        if args.itf {
+            let doc = serde_json::json!({"#meta": {"format": "ITF", "source": "tlatrace simulate"}, "vars": vars, "states": itf_states});
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+        let _ = out.flush();
+        if args.out.is_none() {
+            break;
         }
     }
     EXIT_OK

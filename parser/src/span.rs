@@ -107,6 +107,15 @@ impl Files {
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// Replaces the text of a file (a trace read in a streaming way is
+    /// only loaded whole when a diagnostic must show it).
+    pub fn set_source(&mut self, id: FileId, source: impl Into<Arc<str>>) {
+        let source: Arc<str> = source.into();
+        let f = &mut self.files[id.0 as usize];
+        f.line_starts = codespan_reporting::files::line_starts(&source).collect();
+        f.source = source;
+    }
+
     /// The file with id `id`.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]

@@ -37,18 +37,21 @@ pub struct Why {
     pub score: usize,
 }
 
-/// Caches whether IR nodes contain a named action.
+/// Caches whether IR nodes contain a named action (per action name, by
+/// node address: the IR outlives the checker).
 #[derive(Default)]
 pub struct Contains {
-    memo: FxHashMap<(usize, Arc<str>), bool>,
+    memo: FxHashMap<String, FxHashMap<usize, bool>>,
 }
 
 impl Contains {
     /// Whether `e` contains `Named(name, ...)`.
     pub fn named(&mut self, e: &Expr, name: &str) -> bool {
-        let key = (e as *const Expr as usize, Arc::from(name));
-        if let Some(b) = self.memo.get(&key) {
-            return *b;
+        let key = e as *const Expr as usize;
+        if let Some(m) = self.memo.get(name) {
+            if let Some(b) = m.get(&key) {
+                return *b;
+            }
         }
         let mut found = false;
         e.walk(&mut |x| {
@@ -58,7 +61,7 @@ impl Contains {
                 }
             }
         });
-        self.memo.insert(key, found);
+        self.memo.entry(name.to_string()).or_default().insert(key, found);
         found
     }
 }
@@ -457,8 +460,8 @@ fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
     out
 }
 
-/// Evaluates `[A]_v`-free `e` as a check of the step `(s, t)`.
-pub fn step_holds(ctx: &mut Ctx<'_>, next: &Expr, filter: Option<&Filter>) -> EResult<bool> {
-    let mut c = Contains::default();
-    holds(ctx, next, filter, &mut c)
+/// Evaluates the next-state action `next` as a check of the step `(s, t)`
+/// in `ctx`, restricted to `filter`.
+pub fn step_holds(ctx: &mut Ctx<'_>, next: &Expr, filter: Option<&Filter>, c: &mut Contains) -> EResult<bool> {
+    holds(ctx, next, filter, c)
 }

@@ -17,6 +17,8 @@ pub enum UpdateOp {
     Add(Value),
     /// `value` is removed from the set at the path.
     Remove(Value),
+    /// The variable keeps its previous value (`"unchanged": [...]`).
+    Keep,
 }
 
 /// One constraint on a variable: its value at a path (empty path: the
@@ -406,6 +408,21 @@ pub fn parse_event(
                     }
                 }
             }
+            "unchanged" => {
+                let Json::Array(names) = v else {
+                    return Err(e("`unchanged` must be an array of variable names".into()));
+                };
+                for n in names {
+                    let Json::String(n) = n else {
+                        return Err(e("`unchanged` must be an array of variable names".into()));
+                    };
+                    ev.updates.push(Field {
+                        var: var(n),
+                        path: vec![],
+                        op: UpdateOp::Keep,
+                    });
+                }
+            }
             "action" => {
                 let Json::String(a) = v else {
                     return Err(e("`action` must be a string".into()));
@@ -517,9 +534,80 @@ pub fn read_trace(
     Ok(out)
 }
 
+/// Reads the events of a JSON Lines file one at a time, in constant memory.
+pub struct LineReader<'d, R: std::io::BufRead> {
+    input: R,
+    name: String,
+    file: FileId,
+    dec: &'d Decoder<'d>,
+    line: usize,
+    offset: usize,
+    buf: String,
+}
+
+impl<'d, R: std::io::BufRead> LineReader<'d, R> {
+    /// A reader of `input`, whose events get spans in `file`.
+    pub fn new(input: R, name: &str, file: FileId, dec: &'d Decoder<'d>) -> Self {
+        LineReader {
+            input,
+            name: name.into(),
+            file,
+            dec,
+            line: 0,
+            offset: 0,
+            buf: String::new(),
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
+    type Item = Result<Event, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            let n = match self.input.read_line(&mut self.buf) {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(e) => {
+                    return Some(Err(ReadError {
+                        file: self.name.clone(),
+                        line: self.line + 1,
+                        column: 0,
+                        message: format!("cannot read: {e}"),
+                        span: None,
+                    }))
+                }
+            };
+            self.line += 1;
+            let start = self.offset;
+            self.offset += n;
+            let content = self.buf.trim_end_matches(['\n', '\r']);
+            let span = Span::new(self.file, start, start + content.len());
+            let t = content.trim();
+            if t.is_empty() || t.starts_with("//") {
+                continue;
+            }
+            let j: Json = match serde_json::from_str(t) {
+                Ok(j) => j,
+                Err(e) => {
+                    return Some(Err(ReadError {
+                        file: self.name.clone(),
+                        line: self.line,
+                        column: e.column() + (content.len() - content.trim_start().len()),
+                        message: format!("invalid JSON: {e}"),
+                        span: Some(span),
+                    }))
+                }
+            };
+            return Some(parse_event(&j, self.dec, &self.name, self.line, span));
+        }
+    }
+}
+
 /// Whether a text that starts with `{` is JSON Lines (its first line is a
 /// complete JSON value).
-fn is_jsonl(text: &str) -> bool {
+pub fn is_jsonl(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("");
     serde_json::from_str::<Json>(first).is_ok()
         && text.lines().filter(|l| !l.trim().is_empty()).count() > 1

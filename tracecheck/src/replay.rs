@@ -79,11 +79,100 @@ pub enum Verdict {
     Error(String, Option<EvalError>, Summary),
 }
 
+/// The fingerprint of a state.
+fn state_fp(s: &[Value]) -> u64 {
+    let mut h = tla_eval::value::mix(8, s.len() as u64);
+    for v in s {
+        h = tla_eval::value::mix(h, v.fingerprint());
+    }
+    h
+}
+
+/// An incremental replay (see [`Checker::replay`]).
+pub struct Replay<'c, 'm> {
+    checker: &'c Checker<'m>,
+    candidates: Vec<State>,
+    index: usize,
+    sum: Summary,
+    start: Instant,
+}
+
+impl Replay<'_, '_> {
+    /// Checks the next event; `Err` is the final verdict (a failure or an
+    /// error).
+    pub fn step(&mut self, e: &Event) -> Result<(), Verdict> {
+        let r = if self.index == 0 {
+            self.checker.first(e, &mut self.sum)
+        } else {
+            self.checker
+                .next_candidates(self.index, e, &self.candidates, &mut self.sum)
+        };
+        match r {
+            Ok(c) => {
+                self.candidates = c;
+                self.index += 1;
+                self.sum.events += 1;
+                self.sum.peak_candidates = self.sum.peak_candidates.max(self.candidates.len());
+                Ok(())
+            }
+            Err(mut v) => {
+                let elapsed = self.start.elapsed();
+                match &mut v {
+                    Verdict::Conforms(s) | Verdict::Fails(_, s) | Verdict::Error(_, _, s) => {
+                        s.events = self.sum.events;
+                        s.peak_candidates = self.sum.peak_candidates;
+                        s.fast_path = self.sum.fast_path;
+                        s.elapsed = elapsed;
+                    }
+                }
+                Err(v)
+            }
+        }
+    }
+
+    /// The verdict once every event conformed.
+    pub fn finish(mut self) -> Verdict {
+        self.sum.elapsed = self.start.elapsed();
+        Verdict::Conforms(self.sum)
+    }
+}
+
 /// The trace checker for one model.
 pub struct Checker<'m> {
     model: &'m Model,
     opts: Options,
     slots: FxHashMap<String, usize>,
+    contains: std::cell::RefCell<action::Contains>,
+}
+
+/// `v` with the value at `path` changed by `op` (None if the path does not
+/// exist or the op does not apply).
+fn apply_update(v: &Value, path: &[Value], op: &UpdateOp) -> Option<Value> {
+    match path.split_first() {
+        None => match op {
+            UpdateOp::Set(x) => Some(x.clone()),
+            UpdateOp::Add(x) => {
+                let s = v.clone().normalize().ok()?;
+                let mut el = s.elements().ok()?.into_owned();
+                el.push(x.clone());
+                Some(Value::set_from(el))
+            }
+            UpdateOp::Remove(x) => {
+                let s = v.clone().normalize().ok()?;
+                let el: Vec<Value> = s.elements().ok()?.iter().filter(|e| *e != x).cloned().collect();
+                Some(Value::set_from(el))
+            }
+            UpdateOp::Keep => Some(v.clone()),
+        },
+        Some((k, rest)) => {
+            let Value::Fn(f) = v else { return None };
+            let i = f.domain.position(k)?;
+            let new = apply_update(&f.values[i], rest, op)?;
+            let mut values = f.values.clone();
+            values[i] = new;
+            Some(Value::func_on(f.domain.clone(), values))
+        }
+    }
 }
 
 /// The value at `path` inside `v`.
@@ -123,30 +212,36 @@ impl<'m> Checker<'m> {
             .enumerate()
             .map(|(i, v)| (v.clone(), i))
             .collect();
-        Checker { model, opts, slots }
+        Checker {
+            model,
+            opts,
+            slots,
+            contains: Default::default(),
+        }
     }
 
-    /// Checks that every variable an event names is a variable of the spec.
+    /// Checks that every variable the events name is a variable of the
+    /// spec, and that the first event logs no updates.
     pub fn validate(&self, events: &[Event]) -> Result<(), (usize, String)> {
         for (i, e) in events.iter().enumerate() {
-            for f in e.state.iter().chain(&e.updates) {
-                if !self.slots.contains_key(&f.var) {
-                    return Err((
-                        i,
-                        format!(
-                            "`{}` is not a variable of the spec (its variables: {})",
-                            f.var,
-                            self.model.program.vars.join(", ")
-                        ),
-                    ));
-                }
-            }
-            if i == 0 && !e.updates.is_empty() {
-                return Err((
-                    0,
-                    "the first event describes the initial state: it cannot log updates".into(),
+            self.validate_event(e, i == 0).map_err(|m| (i, m))?;
+        }
+        Ok(())
+    }
+
+    /// [`Checker::validate`] for one event (`first`: it is the first).
+    pub fn validate_event(&self, e: &Event, first: bool) -> Result<(), String> {
+        for f in e.state.iter().chain(&e.updates) {
+            if !self.slots.contains_key(&f.var) {
+                return Err(format!(
+                    "`{}` is not a variable of the spec (its variables: {})",
+                    f.var,
+                    self.model.program.vars.join(", ")
                 ));
             }
+        }
+        if first && !e.updates.is_empty() {
+            return Err("the first event describes the initial state: it cannot log updates".into());
         }
         Ok(())
     }
@@ -176,54 +271,63 @@ impl<'m> Checker<'m> {
             }
         }
         if let Some(prev) = prev {
-            for f in &e.updates {
-                let slot = self.slots[&f.var];
-                let before = at_path(&prev[slot], &f.path);
-                let after = at_path(&t[slot], &f.path);
-                let ok = match (&f.op, &before, &after) {
-                    (UpdateOp::Set(v), _, Some(a)) => values_equal(a, v).unwrap_or(false),
-                    (UpdateOp::Add(v), Some(b), Some(a)) => {
-                        let expected = b.clone().normalize().ok().and_then(|b| {
-                            let mut el = b.elements().ok()?.into_owned();
-                            el.push(v.clone());
-                            Some(Value::set_from(el))
-                        });
-                        expected.is_some_and(|x| values_equal(a, &x).unwrap_or(false))
+            for (slot, var) in self.updated_vars(e) {
+                let want = match self.apply_updates(e, &var, &prev[slot]) {
+                    Some(w) => w,
+                    None => {
+                        return Err((
+                            var.clone(),
+                            "an update that does not apply to the previous value".into(),
+                            short(&prev[slot]),
+                        ))
                     }
-                    (UpdateOp::Remove(v), Some(b), Some(a)) => {
-                        let expected = b.clone().normalize().ok().and_then(|b| {
-                            let el: Vec<Value> = b
-                                .elements()
-                                .ok()?
-                                .iter()
-                                .filter(|x| *x != v)
-                                .cloned()
-                                .collect();
-                            Some(Value::set_from(el))
-                        });
-                        expected.is_some_and(|x| values_equal(a, &x).unwrap_or(false))
-                    }
-                    _ => false,
                 };
-                if !ok {
-                    let logged = match &f.op {
-                        UpdateOp::Set(v) => format!("becomes {}", short(v)),
-                        UpdateOp::Add(v) => format!("gains {}", short(v)),
-                        UpdateOp::Remove(v) => format!("loses {}", short(v)),
-                    };
-                    return Err((
-                        path_text(&f.var, &f.path),
-                        logged,
-                        format!(
-                            "{} -> {}",
-                            before.map(|b| short(&b)).unwrap_or_else(|| "?".into()),
-                            after.map(|a| short(&a)).unwrap_or_else(|| "?".into())
-                        ),
-                    ));
+                if !values_equal(&t[slot], &want).unwrap_or(false) {
+                    return Err((var.clone(), short(&want), short(&t[slot])));
                 }
             }
         }
         Ok(())
+    }
+
+    /// The variables an event updates, with their slots, in slot order.
+    fn updated_vars(&self, e: &Event) -> Vec<(usize, String)> {
+        let mut v: Vec<(usize, String)> = e
+            .updates
+            .iter()
+            .map(|f| (self.slots[&f.var], f.var.clone()))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The new value of `var`: its previous value with the event's updates
+    /// applied in order (None if an update does not apply).
+    fn apply_updates(&self, e: &Event, var: &str, prev: &Value) -> Option<Value> {
+        let mut cur = prev.clone();
+        for f in e.updates.iter().filter(|f| f.var == var) {
+            cur = apply_update(&cur, &f.path, &f.op)?;
+        }
+        Some(cur)
+    }
+
+    /// The next state when the event determines every variable from the
+    /// previous state `prev` (whole values and updates), else None.
+    fn determined(&self, e: &Event, prev: &[Value]) -> Option<Vec<Value>> {
+        let n = self.slots.len();
+        let mut t: Vec<Option<Value>> = vec![None; n];
+        for f in &e.state {
+            if let (UpdateOp::Set(v), true) = (&f.op, f.path.is_empty()) {
+                t[self.slots[&f.var]] = Some(v.clone());
+            }
+        }
+        for (slot, var) in self.updated_vars(e) {
+            if t[slot].is_none() {
+                t[slot] = Some(self.apply_updates(e, &var, &prev[slot])?);
+            }
+        }
+        t.into_iter().collect()
     }
 
     fn full_state(&self, e: &Event) -> Vec<Value> {
@@ -282,29 +386,36 @@ impl<'m> Checker<'m> {
 
     /// Replays `events`.
     pub fn run(&self, events: &[Event]) -> Verdict {
-        let start = Instant::now();
-        let mut sum = Summary::default();
-        let m = self.model;
-        let fp = |s: &[Value]| {
-            let mut h = tla_eval::value::mix(8, s.len() as u64);
-            for v in s {
-                h = tla_eval::value::mix(h, v.fingerprint());
+        let mut r = self.replay();
+        for e in events {
+            if let Err(v) = r.step(e) {
+                return v;
             }
-            h
-        };
-        let Some(first) = events.first() else {
-            sum.elapsed = start.elapsed();
-            return Verdict::Conforms(sum);
-        };
-        // Initial states that match the first event.
+        }
+        r.finish()
+    }
+
+    /// An incremental replay: feed events one by one (constant memory for
+    /// long logs).
+    pub fn replay(&self) -> Replay<'_, 'm> {
+        Replay {
+            checker: self,
+            candidates: vec![],
+            index: 0,
+            sum: Summary::default(),
+            start: Instant::now(),
+        }
+    }
+
+    fn first(&self, first: &Event, sum: &mut Summary) -> Result<Vec<State>, Verdict> {
+        let m = self.model;
         let mut ictx = Ctx::for_successors(&m.program, &[], m.init_slots);
         let mut inits: Vec<State> = vec![];
         if let Err(e) = successors_with(&mut ictx, &m.init, false, &mut |t: Successor<'_>| {
             inits.push(State::from(t.state));
             Ok(true)
         }) {
-            sum.elapsed = start.elapsed();
-            return Verdict::Error("evaluating the initial states".into(), Some(*e), sum);
+            return Err(Verdict::Error("evaluating the initial states".into(), Some(*e), sum.clone()));
         }
         let mut candidates: Vec<State> = vec![];
         let mut seen = rustc_hash::FxHashSet::default();
@@ -312,7 +423,7 @@ impl<'m> Checker<'m> {
         for s in &inits {
             match self.matches(first, None, s) {
                 Ok(()) => {
-                    if seen.insert(fp(s)) {
+                    if seen.insert(state_fp(s)) {
                         candidates.push(s.clone());
                     }
                 }
@@ -321,9 +432,7 @@ impl<'m> Checker<'m> {
                 }
             }
         }
-        sum.events = 1;
         if candidates.is_empty() {
-            sum.elapsed = start.elapsed();
             let f = Failure {
                 index: 0,
                 event: first.clone(),
@@ -337,128 +446,114 @@ impl<'m> Checker<'m> {
                     if inits.len() == 1 { "" } else { "s" }
                 ),
             };
-            return Verdict::Fails(Box::new(f), sum);
+            return Err(Verdict::Fails(Box::new(f), sum.clone()));
         }
-        sum.peak_candidates = candidates.len();
-        let nvars = self.slots.len();
-        let all_vars: Vec<String> = m.program.vars.clone();
-        for (i, e) in events.iter().enumerate().skip(1) {
-            let filter = Self::filter(e);
-            // Fast path: the whole next state is logged.
-            if e.is_full(&all_vars) {
-                let t = self.full_state(e);
-                let mut ok = false;
-                for c in &candidates {
+        Ok(candidates)
+    }
+
+    /// Checks event number `i` (0-based, not the first) against the
+    /// candidates; returns the new candidates.
+    fn next_candidates(&self, i: usize, e: &Event, candidates: &[State], sum: &mut Summary) -> Result<Vec<State>, Verdict> {
+        let m = self.model;
+        let filter = Self::filter(e);
+        // Fast path: the event determines the whole next state.
+        let determined = match candidates {
+            [c] => self.determined(e, c),
+            _ if e.is_full(&m.program.vars) => Some(self.full_state(e)),
+            _ => None,
+        };
+        if let Some(t) = determined {
+            let mut ok = false;
+            if self.matches(e, candidates.first().map(|c| &c[..]), &t).is_ok() || candidates.len() > 1 {
+                for c in candidates {
                     if **c == *t && filter.is_none() {
                         ok = true;
                         break;
                     }
                     let mut ctx = Ctx::with_next(&m.program, c, &t, m.next_slots);
-                    match action::step_holds(&mut ctx, &m.next, filter.as_ref()) {
+                    let r = action::step_holds(&mut ctx, &m.next, filter.as_ref(), &mut self.contains.borrow_mut());
+                    match r {
                         Ok(true) => {
                             ok = true;
                             break;
                         }
                         Ok(false) => {}
                         Err(err) => {
-                            sum.elapsed = start.elapsed();
-                            return Verdict::Error(
+                            return Err(Verdict::Error(
                                 format!("evaluating Next at event {} (line {})", i + 1, e.line),
                                 Some(*err),
-                                sum,
-                            );
+                                sum.clone(),
+                            ));
                         }
                     }
                 }
-                if ok {
-                    sum.fast_path += 1;
-                    sum.events += 1;
-                    candidates = vec![State::from(t)];
-                    continue;
-                }
-                if self.opts.max_hidden == 0 {
-                    sum.elapsed = start.elapsed();
-                    let f = self.failure(i, e, &candidates, Some(&t));
-                    return Verdict::Fails(Box::new(f), sum);
-                }
             }
-            // Candidate sets: successors that match, within hidden steps.
-            let mut next: Vec<State> = vec![];
-            let mut next_seen = rustc_hash::FxHashSet::default();
-            let mut frontier = candidates.clone();
-            let mut visited = rustc_hash::FxHashSet::default();
-            for c in &frontier {
-                visited.insert(fp(c));
+            if ok {
+                sum.fast_path += 1;
+                return Ok(vec![State::from(t)]);
             }
-            for depth in 0..=self.opts.max_hidden {
-                let mut new_frontier = vec![];
-                for c in &frontier {
-                    // Stuttering: the event logs no change.
-                    if depth == 0
-                        && filter.is_none()
-                        && self.matches(e, Some(c), c).is_ok()
-                        && next_seen.insert(fp(c))
-                    {
-                        next.push(c.clone());
-                    }
-                    let succ = match self.successors(c, e.action.is_some()) {
-                        Ok(s) => s,
-                        Err(err) => {
-                            sum.elapsed = start.elapsed();
-                            return Verdict::Error(
-                                format!(
-                                    "computing successors at event {} (line {})",
-                                    i + 1,
-                                    e.line
-                                ),
-                                Some(err),
-                                sum,
-                            );
-                        }
-                    };
-                    for (t, label) in succ {
-                        if Self::label_ok(e, &label)
-                            && self.matches(e, Some(c), &t).is_ok()
-                            && next_seen.insert(fp(&t))
-                        {
-                            next.push(t.clone());
-                        }
-                        if depth < self.opts.max_hidden && visited.insert(fp(&t)) {
-                            new_frontier.push(t);
-                        }
-                    }
-                    if next.len() + new_frontier.len() > self.opts.max_candidates {
-                        sum.elapsed = start.elapsed();
-                        return Verdict::Error(
-                            format!(
-                                "more than {} candidate states at event {} (line {}): the log constrains the spec too little; log more variables, fewer hidden steps, or raise --max-candidates",
-                                self.opts.max_candidates,
-                                i + 1,
-                                e.line
-                            ),
-                            None,
-                            sum,
-                        );
-                    }
-                }
-                frontier = new_frontier;
-                if frontier.is_empty() {
-                    break;
-                }
+            if self.opts.max_hidden == 0 {
+                let f = self.failure(i, e, candidates, Some(&t));
+                return Err(Verdict::Fails(Box::new(f), sum.clone()));
             }
-            if next.is_empty() {
-                sum.elapsed = start.elapsed();
-                let t = e.is_full(&all_vars).then(|| self.full_state(e));
-                let f = self.failure(i, e, &candidates, t.as_deref());
-                return Verdict::Fails(Box::new(f), sum);
-            }
-            let _ = nvars;
-            sum.events += 1;
-            sum.peak_candidates = sum.peak_candidates.max(next.len());
-            candidates = next;
         }
-        sum.elapsed = start.elapsed();
-        Verdict::Conforms(sum)
+        // Candidate sets: successors that match, within hidden steps.
+        let mut next: Vec<State> = vec![];
+        let mut next_seen = rustc_hash::FxHashSet::default();
+        let mut frontier = candidates.to_vec();
+        let mut visited = rustc_hash::FxHashSet::default();
+        for c in &frontier {
+            visited.insert(state_fp(c));
+        }
+        for depth in 0..=self.opts.max_hidden {
+            let mut new_frontier = vec![];
+            for c in &frontier {
+                // Stuttering: the event logs no change.
+                if depth == 0 && filter.is_none() && self.matches(e, Some(c), c).is_ok() && next_seen.insert(state_fp(c)) {
+                    next.push(c.clone());
+                }
+                let succ = match self.successors(c, e.action.is_some()) {
+                    Ok(s) => s,
+                    Err(err) => {
+                        return Err(Verdict::Error(
+                            format!("computing successors at event {} (line {})", i + 1, e.line),
+                            Some(err),
+                            sum.clone(),
+                        ));
+                    }
+                };
+                for (t, label) in succ {
+                    if Self::label_ok(e, &label) && self.matches(e, Some(c), &t).is_ok() && next_seen.insert(state_fp(&t)) {
+                        next.push(t.clone());
+                    }
+                    if depth < self.opts.max_hidden && visited.insert(state_fp(&t)) {
+                        new_frontier.push(t);
+                    }
+                }
+                if next.len() + new_frontier.len() > self.opts.max_candidates {
+                    return Err(Verdict::Error(
+                        format!(
+                            "more than {} candidate states at event {} (line {}): the log constrains the spec too little; log more variables, allow fewer hidden steps, or raise --max-candidates",
+                            self.opts.max_candidates,
+                            i + 1,
+                            e.line
+                        ),
+                        None,
+                        sum.clone(),
+                    ));
+                }
+            }
+            frontier = new_frontier;
+            if frontier.is_empty() {
+                break;
+            }
+        }
+        if next.is_empty() {
+            let t = e.is_full(&m.program.vars).then(|| self.full_state(e));
+            let f = self.failure(i, e, candidates, t.as_deref());
+            return Err(Verdict::Fails(Box::new(f), sum.clone()));
+        }
+        Ok(next)
     }
 
     /// Builds the report of a failure at event `i`.
