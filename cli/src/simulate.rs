@@ -52,6 +52,9 @@ pub struct Args {
     lib: Vec<PathBuf>,
 }
 
+/// An action name with its parameters' values.
+type Action = (String, Vec<(String, tla_eval::value::Value)>);
+
 /// How events log the state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Style {
@@ -86,7 +89,7 @@ fn event_json(
     vars: &[String],
     cur: &[tla_eval::value::Value],
     prev: Option<&[tla_eval::value::Value]>,
-    action: Option<&(String, Vec<(String, tla_eval::value::Value)>)>,
+    action: Option<&Action>,
     args: &Args,
 ) -> serde_json::Value {
     use tla_eval::value::Value;
@@ -103,10 +106,14 @@ fn event_json(
                     unchanged.push(serde_json::json!(name));
                 } else if let (Value::Set(a), Value::Set(b)) = (&p[k], v) {
                     for x in b.0.iter().filter(|x| a.0.binary_search(x).is_err()) {
-                        updates.push(serde_json::json!({"var": name, "op": "add", "value": encode(x)}));
+                        updates.push(
+                            serde_json::json!({"var": name, "op": "add", "value": encode(x)}),
+                        );
                     }
                     for x in a.0.iter().filter(|x| b.0.binary_search(x).is_err()) {
-                        updates.push(serde_json::json!({"var": name, "op": "remove", "value": encode(x)}));
+                        updates.push(
+                            serde_json::json!({"var": name, "op": "remove", "value": encode(x)}),
+                        );
                     }
                 } else {
                     state.insert(name.clone(), encode(v));
@@ -227,7 +234,7 @@ pub fn run(args: Args) -> u8 {
         let mut itf_states: Vec<serde_json::Value> = vec![];
         let mut cur = inits[rng.below(inits.len())].clone();
         let mut prev: Option<tla_eval::explore::State> = None;
-        let mut action: Option<(String, Vec<(String, tla_eval::value::Value)>)> = None;
+        let mut action: Option<Action> = None;
         for step in 0..=args.depth {
             if step > 0 {
                 let succ = match ex.successors_of(&cur) {
@@ -247,8 +254,17 @@ pub fn run(args: Args) -> u8 {
             }
             if args.itf {
                 let mut m = serde_json::Map::new();
-                let name = action.as_ref().map(|x| x.0.clone()).unwrap_or_else(|| if step == 0 { "Init".into() } else { String::new() });
-                m.insert("#meta".into(), serde_json::json!({"index": step, "action": name}));
+                let name = action.as_ref().map(|x| x.0.clone()).unwrap_or_else(|| {
+                    if step == 0 {
+                        "Init".into()
+                    } else {
+                        String::new()
+                    }
+                });
+                m.insert(
+                    "#meta".into(),
+                    serde_json::json!({"index": step, "action": name}),
+                );
                 for (k, v) in cur.iter().enumerate() {
                     m.insert(vars[k].clone(), encode(v));
                 }
@@ -263,7 +279,11 @@ pub fn run(args: Args) -> u8 {
         }
         if args.itf {
             let doc = serde_json::json!({"#meta": {"format": "ITF", "source": "tlatrace simulate"}, "vars": vars, "states": itf_states});
-            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            );
         }
         let _ = out.flush();
         if args.out.is_none() {

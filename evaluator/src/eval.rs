@@ -56,6 +56,10 @@ pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
 }
 
 thread_local! {
+    /// Values of zero-argument definitions by state fingerprint (per
+    /// thread).
+    static STATE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, u64), Value>> =
+        std::cell::RefCell::new(Default::default());
     /// Results of pure operators by argument values (per thread).
     static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, Vec<Value>), Value>> =
         std::cell::RefCell::new(Default::default());
@@ -90,6 +94,12 @@ pub struct Ctx<'p> {
     /// when the next state is complete).
     memo_next: rustc_hash::FxHashMap<u32, Value>,
     next_complete: bool,
+    /// Fingerprints of the current and next states, when known: values of
+    /// zero-argument definitions are then shared between contexts (the
+    /// same state is met many times: as a successor, as a parent, in
+    /// property and invariant checks).
+    state_key: Option<u64>,
+    next_key: Option<u64>,
 }
 
 impl<'p> Ctx<'p> {
@@ -107,6 +117,8 @@ impl<'p> Ctx<'p> {
             memo: Default::default(),
             memo_next: Default::default(),
             next_complete: false,
+            state_key: None,
+            next_key: None,
         }
     }
 
@@ -141,6 +153,16 @@ impl<'p> Ctx<'p> {
         self.stack[i] = Some(v);
     }
 
+    /// Declares the fingerprint of the current state (see `state_key`).
+    pub fn set_state_key(&mut self, key: u64) {
+        self.state_key = Some(key);
+    }
+
+    /// Declares the fingerprint of the next state.
+    pub fn set_next_key(&mut self, key: u64) {
+        self.next_key = Some(key);
+    }
+
     /// Replaces the next state (for checking many steps from one state
     /// with the same context, keeping the current state's cached values).
     pub fn reset_next(&mut self, next: &[Value]) {
@@ -149,6 +171,7 @@ impl<'p> Ctx<'p> {
         self.memo_next.clear();
         self.has_next = true;
         self.next_complete = true;
+        self.next_key = None;
     }
 
     /// The current frame's base.
@@ -856,10 +879,40 @@ impl<'p> Ctx<'p> {
             } else {
                 Some(self.memo.get(&id).cloned())
             };
+            let key = if self.in_prime {
+                self.next_key
+            } else {
+                self.state_key
+            };
+            let shared = match (cached.as_ref(), key) {
+                (Some(None), Some(k)) => {
+                    let pk = (prog as *const Program as usize, id, k);
+                    STATE_CACHE.with(|c| c.borrow().get(&pk).cloned())
+                }
+                _ => None,
+            };
+            if let Some(v) = shared {
+                if self.in_prime {
+                    self.memo_next.insert(id, v.clone());
+                } else {
+                    self.memo.insert(id, v.clone());
+                }
+                return Ok(v);
+            }
             match cached {
                 Some(Some(v)) => return Ok(v),
                 Some(None) => {
                     let v = self.call_uncached(id, args, span)?;
+                    if let Some(k) = key {
+                        let pk = (prog as *const Program as usize, id, k);
+                        STATE_CACHE.with(|c| {
+                            let mut c = c.borrow_mut();
+                            if c.len() > 250_000 {
+                                c.clear();
+                            }
+                            c.insert(pk, v.clone());
+                        });
+                    }
                     if self.in_prime {
                         self.memo_next.insert(id, v.clone());
                     } else {

@@ -235,6 +235,16 @@ impl<'m> Explorer<'m> {
         Ok(acc.into_iter().min().unwrap_or(0))
     }
 
+    /// The fingerprint of the state itself (no view, no symmetry): the key
+    /// of its cached definition values.
+    fn raw_fp(&self, s: &[Value], canonical: u64) -> u64 {
+        if self.group.len() <= 1 && self.model.view.is_none() {
+            canonical
+        } else {
+            state_fp(s)
+        }
+    }
+
     /// The initial states, in enumeration order (with repetitions).
     pub fn initial_states(&self) -> EResult<Vec<State>> {
         let m = self.model;
@@ -300,8 +310,13 @@ impl<'m> Explorer<'m> {
             .map(|p| p.nslots)
             .max()
             .unwrap_or(0);
-        let c = ctx.get_or_insert_with(|| Ctx::with_next(&self.model.program, s, t, nslots));
+        let c = ctx.get_or_insert_with(|| {
+            let mut c = Ctx::with_next(&self.model.program, s, t, nslots);
+            c.set_state_key(state_fp(s));
+            c
+        });
         c.reset_next(t);
+        c.set_next_key(state_fp(t));
         for (i, p) in self.model.properties.iter().enumerate() {
             for a in &p.actions {
                 if !c.eval_bool(a)? {
@@ -355,13 +370,22 @@ impl<'m> Explorer<'m> {
     /// States after the first problem found anywhere (`stop`, a frontier
     /// index) are not expanded; states before it always are, so the result
     /// does not depend on the number of workers.
-    fn expand(&self, frontier: &[State], offset: usize, seen: &FxHashMap<u64, u64>, stop: &AtomicUsize) -> Expansion {
+    fn expand(
+        &self,
+        frontier: &[State],
+        offset: usize,
+        seen: &FxHashMap<u64, u64>,
+        stop: &AtomicUsize,
+    ) -> Expansion {
         let mut x = Expansion {
             out: FxHashMap::default(),
             generated: Vec::with_capacity(frontier.len()),
             problem: None,
         };
-        let deadlock = self.opts.check_deadlock.unwrap_or(self.model.check_deadlock);
+        let deadlock = self
+            .opts
+            .check_deadlock
+            .unwrap_or(self.model.check_deadlock);
         for (k, s) in frontier.iter().enumerate() {
             let idx = offset + k;
             if idx > stop.load(Ordering::Relaxed) {
@@ -372,6 +396,7 @@ impl<'m> Explorer<'m> {
             let m = self.model;
             let mut prop_ctx: Option<Ctx<'_>> = None;
             let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
+            ctx.set_state_key(state_fp(s));
             let out = &mut x.out;
             let r = successors(&mut ctx, &m.next, &mut |t: Successor<'_>| {
                 n += 1;
@@ -574,10 +599,17 @@ impl<'m> Explorer<'m> {
                     }
                 }
             }
-            let limit = problem.as_ref().map(|(k, _)| *k).unwrap_or((u32::MAX, u32::MAX));
+            let limit = problem
+                .as_ref()
+                .map(|(k, _)| *k)
+                .unwrap_or((u32::MAX, u32::MAX));
             // States generated up to the problem (all of them if none).
             let gen_before = |key: (u32, u32)| -> u64 {
-                let full: u64 = per_state.iter().take(key.0 as usize).map(|&g| g as u64).sum();
+                let full: u64 = per_state
+                    .iter()
+                    .take(key.0 as usize)
+                    .map(|&g| g as u64)
+                    .sum();
                 if (key.0 as usize) < per_state.len() {
                     full + key.1 as u64
                 } else {
@@ -605,11 +637,15 @@ impl<'m> Explorer<'m> {
                 let bad = match verdict {
                     Ok(None) => None,
                     Ok(Some(o)) => Some(o),
-                    Err(e) => Some(Outcome::Error { error: *e, trace: vec![] }),
+                    Err(e) => Some(Outcome::Error {
+                        error: *e,
+                        trace: vec![],
+                    }),
                 };
                 if let Some(o) = bad {
                     stats.generated += gen_before(c.key);
-                    stats.left_on_queue = (frontier.len() - c.key.0 as usize - 1 + next_frontier.len()) as u64;
+                    stats.left_on_queue =
+                        (frontier.len() - c.key.0 as usize - 1 + next_frontier.len()) as u64;
                     stats.depth += 1;
                     let trace = self.trace_to(&seen, c.fp);
                     return done(stats, with_trace(o, trace));

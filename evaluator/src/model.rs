@@ -607,5 +607,10 @@ fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
 /// Evaluates a state predicate in `state`.
 pub fn holds(prog: &Program, c: &Check, state: &[Value]) -> EResult<bool> {
     let mut ctx = Ctx::new(prog, state, c.nslots);
+    let mut h = crate::value::mix(8, state.len() as u64);
+    for v in state {
+        h = crate::value::mix(h, v.fingerprint());
+    }
+    ctx.set_state_key(h);
     ctx.eval_bool(&c.expr)
 }
