@@ -907,7 +907,7 @@ impl<'p> Ctx<'p> {
                         let pk = (prog as *const Program as usize, id, k);
                         STATE_CACHE.with(|c| {
                             let mut c = c.borrow_mut();
-                            if c.len() > 250_000 {
+                            if c.len() > 100_000 {
                                 c.clear();
                             }
                             c.insert(pk, v.clone());
