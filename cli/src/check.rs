@@ -91,7 +91,12 @@ pub fn run(args: Args) -> u8 {
         }
     };
     if loaded.has_errors() {
-        output::print_diagnostics(&loaded.set.files, &loaded.diagnostics);
+        report_input_error(
+            &args,
+            &loaded.set.files,
+            loaded.diagnostics.clone(),
+            "spec-error",
+        );
         return EXIT_SPEC;
     }
     let Some(root) = loaded.root.clone() else {
@@ -184,7 +189,7 @@ pub fn run(args: Args) -> u8 {
             Ok(evs) => logs.push(evs),
             Err(e) => {
                 let d = read_error(&loaded.set.files, &e);
-                report_input_error(&args, &loaded.set.files, d);
+                report_input_error(&args, &loaded.set.files, vec![d], "input-error");
                 return EXIT_USAGE;
             }
         }
@@ -203,7 +208,8 @@ pub fn run(args: Args) -> u8 {
             report_input_error(
                 &args,
                 &loaded.set.files,
-                Diagnostic::error().with_message(msg),
+                vec![Diagnostic::error().with_message(msg)],
+                "input-error",
             );
             return EXIT_USAGE;
         }
@@ -214,30 +220,52 @@ pub fn run(args: Args) -> u8 {
             .with_message(format!("cannot use the trace: {msg}"))
             .with_labels(vec![Label::primary(e.span.file, e.span.range())
                 .with_message(format!("{}:{}", e.file, e.line))]);
-        report_input_error(&args, &loaded.set.files, d);
+        report_input_error(&args, &loaded.set.files, vec![d], "input-error");
         return EXIT_USAGE;
     }
     let verdict = checker.run(&events);
-    report(&args, &model, &loaded.set.files, &events, events.len(), verdict)
+    report(
+        &args,
+        &model,
+        &loaded.set.files,
+        &events,
+        events.len(),
+        verdict,
+    )
 }
 
 /// Whether the file's first non-blank line is a whole JSON value (JSON
 /// Lines, as opposed to a pretty-printed ITF document).
 fn first_line_is_json(p: &std::path::Path) -> bool {
     use std::io::BufRead;
-    let Ok(f) = std::fs::File::open(p) else { return false };
+    let Ok(f) = std::fs::File::open(p) else {
+        return false;
+    };
     for line in std::io::BufReader::new(f).lines() {
         let Ok(line) = line else { return false };
         if line.trim().is_empty() {
             continue;
         }
-        return serde_json::from_str::<serde_json::Value>(&line).is_ok();
+        // A whole ITF or TLC document on one line is not JSON Lines.
+        return match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(serde_json::Value::Object(o)) => {
+                !o.contains_key("states") && !o.contains_key("vars")
+            }
+            Ok(_) => true,
+            Err(_) => false,
+        };
     }
     false
 }
 
 /// Checks one JSON Lines log event by event.
-fn stream(args: &Args, model: &Model, checker: &Checker<'_>, dec: &Decoder<'_>, files: &mut Files) -> u8 {
+fn stream(
+    args: &Args,
+    model: &Model,
+    checker: &Checker<'_>,
+    dec: &Decoder<'_>,
+    files: &mut Files,
+) -> u8 {
     let path = &args.traces[0];
     let name = path.display().to_string();
     let fid = files.add(name.clone(), Some(path), "");
@@ -248,7 +276,12 @@ fn stream(args: &Args, model: &Model, checker: &Checker<'_>, dec: &Decoder<'_>, 
             return EXIT_USAGE;
         }
     };
-    let reader = tla_trace::event::LineReader::new(std::io::BufReader::with_capacity(1 << 20, file), &name, fid, dec);
+    let reader = tla_trace::event::LineReader::new(
+        std::io::BufReader::with_capacity(1 << 20, file),
+        &name,
+        fid,
+        dec,
+    );
     let mut replay = checker.replay();
     let mut count = 0usize;
     let mut last: Option<Event> = None;
@@ -258,7 +291,7 @@ fn stream(args: &Args, model: &Model, checker: &Checker<'_>, dec: &Decoder<'_>, 
             Err(e) => {
                 load_text(files, fid, path);
                 let d = read_error(files, &e);
-                report_input_error(args, files, d);
+                report_input_error(args, files, vec![d], "input-error");
                 return EXIT_USAGE;
             }
         };
@@ -266,8 +299,9 @@ fn stream(args: &Args, model: &Model, checker: &Checker<'_>, dec: &Decoder<'_>, 
             load_text(files, fid, path);
             let d = Diagnostic::error()
                 .with_message(format!("cannot use the trace: {msg}"))
-                .with_labels(vec![Label::primary(ev.span.file, ev.span.range()).with_message(format!("{}:{}", ev.file, ev.line))]);
-            report_input_error(args, files, d);
+                .with_labels(vec![Label::primary(ev.span.file, ev.span.range())
+                    .with_message(format!("{}:{}", ev.file, ev.line))]);
+            report_input_error(args, files, vec![d], "input-error");
             return EXIT_USAGE;
         }
         count += 1;
@@ -287,13 +321,14 @@ fn load_text(files: &mut Files, fid: tla_parser::span::FileId, path: &std::path:
     }
 }
 
-fn report_input_error(args: &Args, files: &Files, d: Diag) {
+fn report_input_error(args: &Args, files: &Files, d: impl Into<Vec<Diag>>, verdict: &str) {
+    let d: Vec<Diag> = d.into();
     match args.format {
-        Format::Human => output::print_diagnostics(files, &[d]),
+        Format::Human => output::print_diagnostics(files, &d),
         Format::Json => {
             let j = serde_json::json!({
-                "verdict": "input-error",
-                "diagnostics": output::diagnostics_json(files, &[d]),
+                "verdict": verdict,
+                "diagnostics": output::diagnostics_json(files, &d),
             });
             println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
         }
@@ -369,7 +404,7 @@ fn failure_diags(model: &Model, files: &Files, f: &Failure) -> Vec<Diag> {
         ));
     }
     out.push(d);
-    for w in f.why.iter().take(6) {
+    for w in f.why.iter().take(3) {
         let bindings: Vec<String> = w
             .bindings
             .iter()
@@ -436,7 +471,14 @@ fn summary_json(s: &Summary) -> serde_json::Value {
     })
 }
 
-fn report(args: &Args, model: &Model, files: &Files, _events: &[Event], total: usize, v: Verdict) -> u8 {
+fn report(
+    args: &Args,
+    model: &Model,
+    files: &Files,
+    _events: &[Event],
+    total: usize,
+    v: Verdict,
+) -> u8 {
     match v {
         Verdict::Conforms(s) => {
             match args.format {

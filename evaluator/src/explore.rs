@@ -235,16 +235,6 @@ impl<'m> Explorer<'m> {
         Ok(acc.into_iter().min().unwrap_or(0))
     }
 
-    /// The fingerprint of the state itself (no view, no symmetry): the key
-    /// of its cached definition values.
-    fn raw_fp(&self, s: &[Value], canonical: u64) -> u64 {
-        if self.group.len() <= 1 && self.model.view.is_none() {
-            canonical
-        } else {
-            state_fp(s)
-        }
-    }
-
     /// The initial states, in enumeration order (with repetitions).
     pub fn initial_states(&self) -> EResult<Vec<State>> {
         let m = self.model;

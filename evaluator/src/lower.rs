@@ -70,6 +70,10 @@ pub struct DefInfo {
     /// Whether calls are worth caching by argument values (pure, with
     /// arguments, and more than arithmetic: quantifiers, sets, CHOOSE).
     pub cached: bool,
+    /// Whether computing the body is expensive (quantifiers, set and
+    /// function constructions): only such values are shared between
+    /// evaluation contexts by state.
+    pub expensive: bool,
     /// The value, once computed (constant definitions only).
     pub cache: OnceLock<Result<Value, crate::eval::EvalError>>,
 }
@@ -968,6 +972,7 @@ impl<'a> Lowerer<'a> {
             pure: false,
             constant: false,
             cached: false,
+            expensive: false,
             cache: OnceLock::new(),
         });
         self.def_cache.insert(
@@ -1008,7 +1013,8 @@ impl<'a> Lowerer<'a> {
         d.fun_bounds = fun_bounds;
         d.pure = pure;
         d.constant = constant;
-        d.cached = pure && nparams > 0 && d.fun_bounds.is_none() && is_expensive(&d.body);
+        d.expensive = is_expensive(&d.body);
+        d.cached = pure && nparams > 0 && d.fun_bounds.is_none() && d.expensive;
         let entry = DefEntry {
             id,
             inline,

@@ -32,9 +32,25 @@ pub struct Why {
     pub values: Vec<(Span, String)>,
     /// A message when the failure is not a false conjunct (an error).
     pub message: Option<String>,
-    /// How many conjuncts held before the failure (to pick the binding that
-    /// got furthest).
+    /// How many conjuncts held (to rank explanations).
     pub score: usize,
+    /// False conditions on the current state (guards).
+    pub guards_false: usize,
+    /// False conjuncts that involve the next state (effects).
+    pub effects_false: usize,
+}
+
+impl Why {
+    /// Ranking key: explanations whose effects all match the log come
+    /// first (their false guard is the likely bug), then fewer false
+    /// conjuncts, then more true ones.
+    pub fn rank(&self) -> (usize, usize, std::cmp::Reverse<usize>) {
+        (
+            self.effects_false,
+            self.guards_false,
+            std::cmp::Reverse(self.score),
+        )
+    }
 }
 
 /// Caches whether IR nodes contain a named action (per action name, by
@@ -61,7 +77,10 @@ impl Contains {
                 }
             }
         });
-        self.memo.entry(name.to_string()).or_default().insert(key, found);
+        self.memo
+            .entry(name.to_string())
+            .or_default()
+            .insert(key, found);
         found
     }
 }
@@ -198,9 +217,23 @@ fn children(e: &Expr) -> Vec<&Expr> {
 /// state are examined). Returns the explanation of the binding that got
 /// furthest.
 pub fn explain(ctx: &mut Ctx<'_>, e: &Expr, filter: &Filter, know_next: bool) -> Option<Why> {
+    explain_logged(ctx, e, filter, know_next, None)
+}
+
+/// [`explain`] with a hypothetical next state in which only the variables
+/// marked in `logged` are known: effects that prime other variables are
+/// not counted.
+pub fn explain_logged(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    filter: &Filter,
+    know_next: bool,
+    logged: Option<&[bool]>,
+) -> Option<Why> {
     let mut c = Contains::default();
     let mut best: Option<Why> = None;
     let mut bindings = vec![];
+    LOGGED.with(|l| *l.borrow_mut() = logged.map(|x| x.to_vec()));
     walk(
         ctx,
         e,
@@ -211,7 +244,33 @@ pub fn explain(ctx: &mut Ctx<'_>, e: &Expr, filter: &Filter, know_next: bool) ->
         &mut best,
         false,
     );
+    LOGGED.with(|l| *l.borrow_mut() = None);
     best
+}
+
+thread_local! {
+    /// The variables known in the next state while explaining a partial
+    /// event (None: all).
+    static LOGGED: std::cell::RefCell<Option<Vec<bool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether every variable that `e` primes is known in the next state.
+fn primes_known(e: &Expr) -> bool {
+    LOGGED.with(|l| {
+        let l = l.borrow();
+        let Some(mask) = l.as_ref() else { return true };
+        let mut ok = true;
+        e.walk(&mut |x| match &x.kind {
+            Kind::PrimeVar(s) => {
+                if !mask.get(*s as usize).copied().unwrap_or(false) {
+                    ok = false;
+                }
+            }
+            Kind::Prime(_) | Kind::Unchanged(_) => ok = false,
+            _ => {}
+        });
+        ok
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -255,7 +314,10 @@ fn walk(
                 walk(ctx, body, f, know_next, c, bindings, best, inside);
                 return;
             }
-            let mut bs = bindings.clone();
+            // Only the action's own parameters are shown: names bound by
+            // enclosing quantifiers may be reused with another meaning
+            // inside the action.
+            let mut bs = vec![];
             for (p, pe) in params {
                 match ctx.eval(pe) {
                     Ok(v) => {
@@ -264,7 +326,6 @@ fn walk(
                                 return;
                             }
                         }
-                        bs.retain(|(n, _)| n != p);
                         bs.push((p.clone(), v));
                     }
                     Err(_) => return,
@@ -277,9 +338,11 @@ fn walk(
                 values: vec![],
                 message: None,
                 score: 0,
+                guards_false: 0,
+                effects_false: 0,
             };
-            first_false(ctx, body, know_next, &mut why);
-            if best.as_ref().is_none_or(|b| why.score > b.score) {
+            assess(ctx, body, know_next, &mut why);
+            if best.as_ref().is_none_or(|b| why.rank() < b.rank()) {
                 *best = Some(why);
             }
         }
@@ -313,30 +376,35 @@ fn walk(
     }
 }
 
-/// Finds the first false conjunct of an action body, counting the true ones
-/// before it. Conjuncts that need the next state are skipped when it is
-/// unknown.
-fn first_false(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) -> bool {
+/// Evaluates every conjunct of an action body (not stopping at the first
+/// false one): counts the true conjuncts, the false guards and the false
+/// effects, and records the first false guard (or, if every guard holds,
+/// the first false effect) with its operands' values. Conjuncts that need
+/// the next state are skipped when it is unknown. An `\E` inside the body
+/// is assessed for every binding; the best binding counts.
+fn assess(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) {
     match &e.kind {
         Kind::And(items) => {
             for x in items {
-                if !first_false(ctx, x, know_next, why) {
-                    return false;
-                }
+                assess(ctx, x, know_next, why);
             }
-            true
         }
         Kind::Let(defs, body) => {
             for d in defs {
                 ctx.set_slot_none(d.slot);
             }
-            first_false(ctx, body, know_next, why)
+            assess(ctx, body, know_next, why)
         }
-        Kind::Named(_, _, body) => first_false(ctx, body, know_next, why),
+        Kind::Named(_, _, body) => assess(ctx, body, know_next, why),
+        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => assess(ctx, &d.def, know_next, why),
+        Kind::If(cond, a, b) if !cond.mentions_next() || know_next => match ctx.eval_bool(cond) {
+            Ok(true) => assess(ctx, a, know_next, why),
+            Ok(false) => assess(ctx, b, know_next, why),
+            Err(err) => record(why, cond, false, Some(err.message.clone()), vec![]),
+        },
         Kind::Quant(Quant::Exists, bounds, body)
             if know_next || !e.mentions_next() || body_has_conditions(body) =>
         {
-            // The binding that gets furthest explains the failure best.
             let base = why.clone();
             let mut best: Option<Why> = None;
             let body = &**body;
@@ -350,69 +418,66 @@ fn first_false(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) -> b
                         }
                     }
                 }
-                if first_false(cx, body, know_next, &mut w) {
+                assess(cx, body, know_next, &mut w);
+                let perfect =
+                    w.guards_false == base.guards_false && w.effects_false == base.effects_false;
+                if best.as_ref().is_none_or(|b| w.rank() < b.rank()) {
                     best = Some(w);
-                    return Ok(false);
                 }
-                if best.as_ref().is_none_or(|b| w.score > b.score) {
-                    best = Some(w);
-                }
-                Ok(true)
+                Ok(!perfect)
             });
-            if let Err(err) = r {
-                why.conjunct = Some(err.span);
-                why.message = Some(err.message.clone());
-                return false;
-            }
-            match best {
-                Some(w) if w.conjunct.is_none() && w.message.is_none() => {
-                    *why = w;
-                    true
-                }
-                Some(w) => {
-                    *why = w;
-                    false
-                }
-                None => {
-                    why.conjunct = Some(e.span);
-                    why.message = Some("the set it ranges over is empty".into());
-                    false
-                }
+            match (r, best) {
+                (Err(err), _) => record(why, e, false, Some(err.message.clone()), vec![]),
+                (Ok(_), Some(w)) => *why = w,
+                (Ok(_), None) => record(
+                    why,
+                    e,
+                    false,
+                    Some("the set it ranges over is empty".into()),
+                    vec![],
+                ),
             }
         }
-        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => {
-            first_false(ctx, &d.def, know_next, why)
-        }
-        Kind::If(cond, a, b) if !cond.mentions_next() || know_next => match ctx.eval_bool(cond) {
-            Ok(true) => first_false(ctx, a, know_next, why),
-            Ok(false) => first_false(ctx, b, know_next, why),
-            Err(err) => {
-                why.conjunct = Some(cond.span);
-                why.message = Some(err.message.clone());
-                false
-            }
-        },
         _ => {
-            if !know_next && e.mentions_next() {
-                return true;
+            let effect = e.mentions_next();
+            if effect && (!know_next || !primes_known(e)) {
+                return;
             }
             match ctx.eval_bool(e) {
-                Ok(true) => {
-                    why.score += 1;
-                    true
-                }
+                Ok(true) => why.score += 1,
                 Ok(false) => {
-                    why.conjunct = Some(e.span);
-                    why.values = operand_values(ctx, e);
-                    false
+                    let vals = operand_values(ctx, e);
+                    record(why, e, effect, None, vals);
                 }
-                Err(err) => {
-                    why.conjunct = Some(err.span);
-                    why.message = Some(err.message.clone());
-                    false
-                }
+                Err(err) => record(why, e, effect, Some(err.message.clone()), vec![]),
             }
         }
+    }
+}
+
+/// Records a false conjunct: the first false guard is the one reported;
+/// a false effect is reported only while no guard is false.
+fn record(
+    why: &mut Why,
+    e: &Expr,
+    effect: bool,
+    message: Option<String>,
+    values: Vec<(Span, String)>,
+) {
+    let replace = if effect {
+        why.guards_false == 0 && why.effects_false == 0
+    } else {
+        why.guards_false == 0
+    };
+    if effect {
+        why.effects_false += 1;
+    } else {
+        why.guards_false += 1;
+    }
+    if replace {
+        why.conjunct = Some(e.span);
+        why.values = values;
+        why.message = message;
     }
 }
 
@@ -462,6 +527,11 @@ fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
 
 /// Evaluates the next-state action `next` as a check of the step `(s, t)`
 /// in `ctx`, restricted to `filter`.
-pub fn step_holds(ctx: &mut Ctx<'_>, next: &Expr, filter: Option<&Filter>, c: &mut Contains) -> EResult<bool> {
+pub fn step_holds(
+    ctx: &mut Ctx<'_>,
+    next: &Expr,
+    filter: Option<&Filter>,
+    c: &mut Contains,
+) -> EResult<bool> {
     holds(ctx, next, filter, c)
 }

@@ -304,6 +304,23 @@ impl Decoder<'_> {
     }
 }
 
+/// serde_json's message without its position (which is relative to the
+/// line, not the file).
+fn serde_message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
+/// A one-character span at 1-based `column` of a line.
+fn col_span(line: Span, content: &str, column: usize) -> Span {
+    let lead = content.len() - content.trim_start().len();
+    let at = (line.start as usize + lead + column.saturating_sub(1)).min(line.end as usize);
+    Span::new(line.file, at, (at + 1).min(line.end as usize).max(at))
+}
+
 fn col_err(file: &str, line: usize, span: Span, msg: impl Into<String>) -> ReadError {
     ReadError {
         file: file.into(),
@@ -485,9 +502,11 @@ pub fn parse_event(
             // ITF metadata and free-form fields are ignored.
             k if k.starts_with('#') || k == "time" || k == "ts" || k == "msg" || k == "comment" => {
             }
-            other => return Err(e(format!(
+            other => {
+                return Err(e(format!(
                 "unknown field `{other}` (expected state, at, update, action, params, node, clock)"
-            ))),
+            )))
+            }
         }
     }
     Ok(ev)
@@ -526,8 +545,8 @@ pub fn read_trace(
             file: name.into(),
             line,
             column: e.column() + (content.len() - content.trim_start().len()),
-            message: format!("invalid JSON: {e}"),
-            span: Some(span),
+            message: format!("invalid JSON: {}", serde_message(&e)),
+            span: Some(col_span(span, content, e.column())),
         })?;
         out.push(parse_event(&j, dec, name, line, span)?);
     }
@@ -595,8 +614,8 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
                         file: self.name.clone(),
                         line: self.line,
                         column: e.column() + (content.len() - content.trim_start().len()),
-                        message: format!("invalid JSON: {e}"),
-                        span: Some(span),
+                        message: format!("invalid JSON: {}", serde_message(&e)),
+                        span: Some(col_span(span, content, e.column())),
                     }))
                 }
             };

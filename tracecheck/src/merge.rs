@@ -21,6 +21,11 @@ fn le(a: &[(String, u64)], b: &[(String, u64)]) -> bool {
     })
 }
 
+/// Strictly before in the vector order (missing entries are 0).
+fn lt(a: &[(String, u64)], b: &[(String, u64)]) -> bool {
+    le(a, b) && !le(b, a)
+}
+
 fn vc(e: &Event) -> Option<&[(String, u64)]> {
     match &e.clock {
         Some(Clock::Vector(v)) => Some(v),
@@ -37,6 +42,20 @@ pub fn merge(logs: Vec<Vec<Event>>) -> Result<Vec<Event>, MergeError> {
     if logs.len() <= 1 {
         return Ok(logs.into_iter().next().unwrap_or_default());
     }
+    let kind = |e: &Event| matches!(e.clock, Some(Clock::Lamport(_)));
+    if let Some(first) = logs.iter().flatten().next() {
+        if let Some(other) = logs
+            .iter()
+            .flatten()
+            .find(|e| e.clock.is_some() && kind(e) != kind(first))
+        {
+            return Err(MergeError {
+                message: "the logs mix Lamport clocks (numbers) and vector clocks (objects)".into(),
+                first: (first.file.clone(), first.line),
+                second: Some((other.file.clone(), other.line)),
+            });
+        }
+    }
     for log in &logs {
         for e in log {
             if e.clock.is_none() {
@@ -50,7 +69,17 @@ pub fn merge(logs: Vec<Vec<Event>>) -> Result<Vec<Event>, MergeError> {
         for w in log.windows(2) {
             let increasing = match (&w[0].clock, &w[1].clock) {
                 (Some(Clock::Lamport(a)), Some(Clock::Lamport(b))) => a < b,
-                (Some(Clock::Vector(a)), Some(Clock::Vector(b))) => le(a, b) && a != b,
+                (Some(Clock::Vector(a)), Some(Clock::Vector(b))) => {
+                    // The logging node's own entry must advance.
+                    let own = |v: &[(String, u64)], n: &str| {
+                        v.iter().find(|(m, _)| m == n).map(|(_, c)| *c).unwrap_or(0)
+                    };
+                    let own_ok = match &w[1].node {
+                        Some(n) => own(b, n) > own(a, n),
+                        None => true,
+                    };
+                    lt(a, b) && own_ok
+                }
                 _ => false,
             };
             if !increasing {
@@ -86,7 +115,7 @@ pub fn merge(logs: Vec<Vec<Event>>) -> Result<Vec<Event>, MergeError> {
                         || other
                             .get(heads[lj])
                             .and_then(vc)
-                            .is_none_or(|vh| !(le(vh, ve) && vh != ve))
+                            .is_none_or(|vh| !lt(vh, ve))
                 })
             };
             if !eligible {
@@ -106,6 +135,28 @@ pub fn merge(logs: Vec<Vec<Event>>) -> Result<Vec<Event>, MergeError> {
             };
             if better {
                 pick = Some(li);
+            }
+        }
+        // Two events of different logs cannot have the same vector clock.
+        if let (Some(p), false) = (pick, lamport) {
+            let e = &logs[p][heads[p]];
+            if let Some(ve) = vc(e) {
+                for (lj, other) in logs.iter().enumerate() {
+                    if lj == p {
+                        continue;
+                    }
+                    if let Some(h) = other.get(heads[lj]) {
+                        let nonzero = ve.iter().any(|(_, c)| *c > 0);
+                        if nonzero && vc(h).is_some_and(|vh| le(vh, ve) && le(ve, vh)) {
+                            return Err(MergeError {
+                                message: "two events of different logs have the same vector clock"
+                                    .into(),
+                                first: (e.file.clone(), e.line),
+                                second: Some((h.file.clone(), h.line)),
+                            });
+                        }
+                    }
+                }
             }
         }
         let Some(p) = pick else {

@@ -101,7 +101,24 @@ impl Replay<'_, '_> {
     /// Checks the next event; `Err` is the final verdict (a failure or an
     /// error).
     pub fn step(&mut self, e: &Event) -> Result<(), Verdict> {
-        let r = if self.index == 0 {
+        let r = if self.index == 0 && e.action.is_some() {
+            // A log of steps only: its first event is a step from an
+            // initial state.
+            let any = Event {
+                state: vec![],
+                updates: vec![],
+                action: None,
+                params: vec![],
+                ..e.clone()
+            };
+            match self.checker.first(&any, &mut self.sum) {
+                Ok(inits) => {
+                    self.index = 1;
+                    self.checker.next_candidates(1, e, &inits, &mut self.sum)
+                }
+                Err(v) => Err(v),
+            }
+        } else if self.index == 0 {
             self.checker.first(e, &mut self.sum)
         } else {
             self.checker
@@ -143,6 +160,8 @@ pub struct Checker<'m> {
     opts: Options,
     slots: FxHashMap<String, usize>,
     contains: std::cell::RefCell<action::Contains>,
+    /// The named actions of Next and their parameters.
+    actions: FxHashMap<String, Vec<String>>,
 }
 
 /// `v` with the value at `path` changed by `op` (None if the path does not
@@ -159,7 +178,13 @@ fn apply_update(v: &Value, path: &[Value], op: &UpdateOp) -> Option<Value> {
             }
             UpdateOp::Remove(x) => {
                 let s = v.clone().normalize().ok()?;
-                let el: Vec<Value> = s.elements().ok()?.iter().filter(|e| *e != x).cloned().collect();
+                let el: Vec<Value> = s
+                    .elements()
+                    .ok()?
+                    .iter()
+                    .filter(|e| *e != x)
+                    .cloned()
+                    .collect();
                 Some(Value::set_from(el))
             }
             UpdateOp::Keep => Some(v.clone()),
@@ -212,11 +237,23 @@ impl<'m> Checker<'m> {
             .enumerate()
             .map(|(i, v)| (v.clone(), i))
             .collect();
+        let mut actions: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        model.next.walk(&mut |e| {
+            if let tla_eval::ir::Kind::Named(n, params, _) = &e.kind {
+                let entry = actions.entry(n.to_string()).or_default();
+                for (p, _) in params {
+                    if !entry.contains(p) {
+                        entry.push(p.clone());
+                    }
+                }
+            }
+        });
         Checker {
             model,
             opts,
             slots,
             contains: Default::default(),
+            actions,
         }
     }
 
@@ -240,8 +277,32 @@ impl<'m> Checker<'m> {
                 ));
             }
         }
-        if first && !e.updates.is_empty() {
-            return Err("the first event describes the initial state: it cannot log updates".into());
+        if first && !e.updates.is_empty() && e.action.is_none() {
+            return Err("the first event describes the initial state: it cannot log updates (unless it logs the action of a first step)".into());
+        }
+        if let Some(a) = &e.action {
+            let Some(params) = self.actions.get(a) else {
+                let mut names: Vec<&String> = self.actions.keys().collect();
+                names.sort();
+                return Err(format!(
+                    "`{a}` is not an action of the spec's next-state relation (its actions: {})",
+                    names
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            };
+            for (p, _) in &e.params {
+                if !params.contains(p) {
+                    return Err(format!(
+                        "`{p}` is not a parameter of the action `{a}` (its parameters: {})",
+                        params.join(", ")
+                    ));
+                }
+            }
+        } else if !e.params.is_empty() {
+            return Err("`params` without an `action`".into());
         }
         Ok(())
     }
@@ -330,6 +391,27 @@ impl<'m> Checker<'m> {
         t.into_iter().collect()
     }
 
+    /// The previous state with everything the event logs applied, and which
+    /// variables the event logs (wholly or at a path).
+    fn hypothesis(&self, e: &Event, prev: &[Value]) -> (Vec<Value>, Vec<bool>) {
+        let mut t = prev.to_vec();
+        let mut logged = vec![false; t.len()];
+        for f in &e.state {
+            let slot = self.slots[&f.var];
+            if let Some(v) = apply_update(&t[slot], &f.path, &f.op) {
+                t[slot] = v;
+            }
+            logged[slot] = true;
+        }
+        for (slot, var) in self.updated_vars(e) {
+            if let Some(v) = self.apply_updates(e, &var, &prev[slot]) {
+                t[slot] = v;
+            }
+            logged[slot] = true;
+        }
+        (t, logged)
+    }
+
     fn full_state(&self, e: &Event) -> Vec<Value> {
         let mut t = vec![Value::FALSE; self.slots.len()];
         for f in &e.state {
@@ -415,7 +497,11 @@ impl<'m> Checker<'m> {
             inits.push(State::from(t.state));
             Ok(true)
         }) {
-            return Err(Verdict::Error("evaluating the initial states".into(), Some(*e), sum.clone()));
+            return Err(Verdict::Error(
+                "evaluating the initial states".into(),
+                Some(*e),
+                sum.clone(),
+            ));
         }
         let mut candidates: Vec<State> = vec![];
         let mut seen = rustc_hash::FxHashSet::default();
@@ -453,7 +539,13 @@ impl<'m> Checker<'m> {
 
     /// Checks event number `i` (0-based, not the first) against the
     /// candidates; returns the new candidates.
-    fn next_candidates(&self, i: usize, e: &Event, candidates: &[State], sum: &mut Summary) -> Result<Vec<State>, Verdict> {
+    fn next_candidates(
+        &self,
+        i: usize,
+        e: &Event,
+        candidates: &[State],
+        sum: &mut Summary,
+    ) -> Result<Vec<State>, Verdict> {
         let m = self.model;
         let filter = Self::filter(e);
         // Fast path: the event determines the whole next state.
@@ -464,14 +556,23 @@ impl<'m> Checker<'m> {
         };
         if let Some(t) = determined {
             let mut ok = false;
-            if self.matches(e, candidates.first().map(|c| &c[..]), &t).is_ok() || candidates.len() > 1 {
+            if self
+                .matches(e, candidates.first().map(|c| &c[..]), &t)
+                .is_ok()
+                || candidates.len() > 1
+            {
                 for c in candidates {
                     if **c == *t && filter.is_none() {
                         ok = true;
                         break;
                     }
                     let mut ctx = Ctx::with_next(&m.program, c, &t, m.next_slots);
-                    let r = action::step_holds(&mut ctx, &m.next, filter.as_ref(), &mut self.contains.borrow_mut());
+                    let r = action::step_holds(
+                        &mut ctx,
+                        &m.next,
+                        filter.as_ref(),
+                        &mut self.contains.borrow_mut(),
+                    );
                     match r {
                         Ok(true) => {
                             ok = true;
@@ -509,7 +610,11 @@ impl<'m> Checker<'m> {
             let mut new_frontier = vec![];
             for c in &frontier {
                 // Stuttering: the event logs no change.
-                if depth == 0 && filter.is_none() && self.matches(e, Some(c), c).is_ok() && next_seen.insert(state_fp(c)) {
+                if depth == 0
+                    && filter.is_none()
+                    && self.matches(e, Some(c), c).is_ok()
+                    && next_seen.insert(state_fp(c))
+                {
                     next.push(c.clone());
                 }
                 let succ = match self.successors(c, e.action.is_some()) {
@@ -523,7 +628,10 @@ impl<'m> Checker<'m> {
                     }
                 };
                 for (t, label) in succ {
-                    if Self::label_ok(e, &label) && self.matches(e, Some(c), &t).is_ok() && next_seen.insert(state_fp(&t)) {
+                    if Self::label_ok(e, &label)
+                        && self.matches(e, Some(c), &t).is_ok()
+                        && next_seen.insert(state_fp(&t))
+                    {
                         next.push(t.clone());
                     }
                     if depth < self.opts.max_hidden && visited.insert(state_fp(&t)) {
@@ -580,8 +688,12 @@ impl<'m> Checker<'m> {
                         action::explain(&mut ctx, &m.next, &f, true)
                     }
                     None => {
-                        let mut ctx = Ctx::for_successors(&m.program, c, m.next_slots);
-                        action::explain(&mut ctx, &m.next, &f, false)
+                        // A hypothetical next state: the previous one with
+                        // the logged values; effects on unlogged variables
+                        // are not counted.
+                        let (hyp, logged) = self.hypothesis(e, c);
+                        let mut ctx = Ctx::with_next(&m.program, c, &hyp, m.next_slots);
+                        action::explain_logged(&mut ctx, &m.next, &f, true, Some(&logged))
                     }
                 };
                 if let Some(w) = w {
@@ -594,6 +706,8 @@ impl<'m> Checker<'m> {
                         values: vec![],
                         message: Some(format!("the spec's next-state action has no action `{name}` with these parameters")),
                         score: 0,
+                        guards_false: 0,
+                        effects_false: 0,
                     });
                 }
             }
@@ -629,7 +743,7 @@ impl<'m> Checker<'m> {
         // Partial events: only conditions on the current state can be
         // explained; keep the actions whose conditions fail or that are
         // enabled but produce other values.
-        why.sort_by(|a, b| b.score.cmp(&a.score));
+        why.sort_by_key(|w| w.rank());
         let summary = match (&e.action, t) {
             (Some(a), _) => format!("the logged step is not a `{a}` step the spec allows"),
             (None, Some(_)) => {
