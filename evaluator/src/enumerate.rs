@@ -9,13 +9,16 @@ use crate::ir::{Expr, Kind, Quant};
 use crate::value::Value;
 use std::sync::Arc;
 
+/// An action's name with the values of its parameters.
+pub type ActionLabel = (Arc<str>, Vec<(String, Value)>);
+
 /// What the enumerator reports for each successor.
 pub struct Successor<'a> {
     /// The next state.
     pub state: &'a [Value],
     /// The outermost named action that produced it (`Phase1b`), if any,
     /// with its arguments' values.
-    pub action: Option<(Arc<str>, Vec<(String, Value)>)>,
+    pub action: Option<ActionLabel>,
 }
 
 /// The remaining conjuncts to satisfy after the current one.
@@ -63,7 +66,7 @@ pub fn successors_with(
 
 struct Enum<'e> {
     emit: &'e mut dyn FnMut(Successor<'_>) -> EResult<bool>,
-    action: Option<(Arc<str>, Vec<(String, Value)>)>,
+    action: Option<ActionLabel>,
     stopped: bool,
     track: bool,
     buf: Vec<Value>,

@@ -40,7 +40,7 @@ pub fn err<T>(span: Span, msg: impl Into<String>) -> EResult<T> {
     }))
 }
 
-fn at<T>(span: Span) -> impl FnOnce(ValueError) -> Box<EvalError> {
+fn at(span: Span) -> impl FnOnce(ValueError) -> Box<EvalError> {
     move |e| {
         Box::new(EvalError {
             message: e.0,
@@ -52,16 +52,19 @@ fn at<T>(span: Span) -> impl FnOnce(ValueError) -> Box<EvalError> {
 
 /// Attaches a span to a value-level result.
 pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
-    r.map_err(at::<T>(span))
+    r.map_err(at(span))
 }
+
+/// A per-thread cache of values.
+type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
 
 thread_local! {
     /// Values of zero-argument definitions by state fingerprint (per
     /// thread).
-    static STATE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, u64), Value>> =
+    static STATE_CACHE: Cache<(usize, u32, u64)> =
         std::cell::RefCell::new(Default::default());
     /// Results of pure operators by argument values (per thread).
-    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, Vec<Value>), Value>> =
+    static PURE_CACHE: Cache<(usize, u32, Vec<Value>)> =
         std::cell::RefCell::new(Default::default());
 }
 
@@ -1034,7 +1037,7 @@ impl<'p> Ctx<'p> {
                     if self
                         .apply_lambda(&args[1], vec![v.clone()])?
                         .as_bool()
-                        .map_err(at::<bool>(span))?
+                        .map_err(at(span))?
                     {
                         out.push(v.clone());
                     }

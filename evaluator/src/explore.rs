@@ -62,7 +62,7 @@ pub struct Step {
     pub state: State,
     /// The action that led to it (None for the initial state), with the
     /// values of its parameters.
-    pub action: Option<(Arc<str>, Vec<(String, Value)>)>,
+    pub action: Option<crate::enumerate::ActionLabel>,
 }
 
 /// Why the search stopped.

@@ -1463,9 +1463,9 @@ impl<'a> Lowerer<'a> {
                 if let ast::UnitKind::OpDef(d) = &self.unit(m2, *u2).kind {
                     if self.replacement(c2, m2, &n.name).is_none()
                         && builtins::native(m2, &n.name).is_none()
-                        && d.params.iter().all(|p| p.arity == 0)
+                        && d.params.is_empty()
                     {
-                        if d.params.is_empty() {
+                        {
                             let entry = self.def_entry(c2, m2, *u2, span)?;
                             if entry.inline {
                                 return self.inline_def(

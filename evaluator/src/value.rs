@@ -286,8 +286,8 @@ impl PartialEq for FpCache {
 }
 impl Eq for FpCache {}
 impl PartialOrd for FpCache {
-    fn partial_cmp(&self, _: &FpCache) -> Option<Ordering> {
-        Some(Ordering::Equal)
+    fn partial_cmp(&self, other: &FpCache) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl Ord for FpCache {

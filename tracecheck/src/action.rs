@@ -261,11 +261,7 @@ fn primes_known(e: &Expr) -> bool {
         let Some(mask) = l.as_ref() else { return true };
         let mut ok = true;
         e.walk(&mut |x| match &x.kind {
-            Kind::PrimeVar(s) => {
-                if !mask.get(*s as usize).copied().unwrap_or(false) {
-                    ok = false;
-                }
-            }
+            Kind::PrimeVar(s) if !mask.get(*s as usize).copied().unwrap_or(false) => ok = false,
             Kind::Prime(_) | Kind::Unchanged(_) => ok = false,
             _ => {}
         });
@@ -357,10 +353,8 @@ fn walk(
             for x in items {
                 if c.named(x, &f.name) {
                     walk(ctx, x, f, know_next, c, bindings, best, inside);
-                } else if !x.mentions_next() || know_next {
-                    if !ctx.eval_bool(x).unwrap_or(false) {
-                        return;
-                    }
+                } else if (!x.mentions_next() || know_next) && !ctx.eval_bool(x).unwrap_or(false) {
+                    return;
                 }
             }
         }

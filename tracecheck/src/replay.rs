@@ -76,8 +76,14 @@ pub enum Verdict {
     /// The first event no behaviour matches.
     Fails(Box<Failure>, Summary),
     /// The checker could not decide (evaluation error, candidate bound).
-    Error(String, Option<EvalError>, Summary),
+    Error(String, Option<Box<EvalError>>, Summary),
 }
+
+/// A successor with the action (and parameters) that produced it.
+type Labelled = (State, Option<(String, Vec<(String, Value)>)>);
+
+/// A difference: what, the logged value, the value the spec allows.
+type Diff = (String, String, String);
 
 /// The fingerprint of a state.
 fn state_fp(s: &[Value]) -> u64 {
@@ -431,11 +437,7 @@ impl<'m> Checker<'m> {
 
     /// The successors of `s` (with the action names when `label` is set),
     /// in enumeration order.
-    fn successors(
-        &self,
-        s: &[Value],
-        label: bool,
-    ) -> Result<Vec<(State, Option<(String, Vec<(String, Value)>)>)>, EvalError> {
+    fn successors(&self, s: &[Value], label: bool) -> Result<Vec<Labelled>, EvalError> {
         let m = self.model;
         let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
         let mut out = vec![];
@@ -499,7 +501,7 @@ impl<'m> Checker<'m> {
         }) {
             return Err(Verdict::Error(
                 "evaluating the initial states".into(),
-                Some(*e),
+                Some(e),
                 sum.clone(),
             ));
         }
@@ -582,7 +584,7 @@ impl<'m> Checker<'m> {
                         Err(err) => {
                             return Err(Verdict::Error(
                                 format!("evaluating Next at event {} (line {})", i + 1, e.line),
-                                Some(*err),
+                                Some(err),
                                 sum.clone(),
                             ));
                         }
@@ -622,7 +624,7 @@ impl<'m> Checker<'m> {
                     Err(err) => {
                         return Err(Verdict::Error(
                             format!("computing successors at event {} (line {})", i + 1, e.line),
-                            Some(err),
+                            Some(Box::new(err)),
                             sum.clone(),
                         ));
                     }
@@ -713,7 +715,7 @@ impl<'m> Checker<'m> {
             }
             // The nearest successor: the one with the fewest differences.
             if let Ok(succ) = self.successors(c, e.action.is_some()) {
-                let mut best: Option<(usize, Vec<(String, String, String)>)> = None;
+                let mut best: Option<(usize, Vec<Diff>)> = None;
                 for (s, label) in &succ {
                     if !Self::label_ok(e, label) {
                         continue;
