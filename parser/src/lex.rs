@@ -80,6 +80,9 @@ pub enum LexError {
     UnterminatedString(Span),
     /// A character that starts no token. Input: `x == ¬y`.
     UnexpectedChar(Span, char),
+    /// A `\` in a string followed by a character that is not one of
+    /// `"`, `\`, `t`, `n`, `f`, `r`. Input: `"C:\temp"`.
+    BadEscape(Span, char),
 }
 
 impl crate::diag::IntoDiagnostic for LexError {
@@ -106,6 +109,17 @@ impl crate::diag::IntoDiagnostic for LexError {
                 format!("unexpected character `{c}`"),
                 "no TLA+ token starts with this character",
             ),
+            LexError::BadEscape(s, c) => {
+                let mut d = error_at(
+                    *s,
+                    format!("unknown escape `\\{c}` in a string"),
+                    "not an escape of TLA+",
+                );
+                d.notes.push(
+                    "TLA+ strings know the escapes `\\\"`, `\\\\`, `\\t`, `\\n`, `\\f` and `\\r`; write `\\\\` for a backslash".into(),
+                );
+                d
+            }
         }
     }
 }
@@ -431,8 +445,14 @@ impl<'a> Lexer<'a> {
                     Some((_, 't')) => out.push('\t'),
                     Some((_, 'r')) => out.push('\r'),
                     Some((_, 'f')) => out.push('\u{c}'),
-                    Some((_, c2)) => out.push(c2),
-                    None => break,
+                    Some((_, c2 @ ('"' | '\\'))) => out.push(c2),
+                    Some((_, '\n')) | None => break,
+                    Some((k2, c2)) => {
+                        return Err(LexError::BadEscape(
+                            self.span(start + k, start + k2 + c2.len_utf8()),
+                            c2,
+                        ));
+                    }
                 },
                 '\n' => break,
                 c => out.push(c),

@@ -12,9 +12,9 @@
 //! ```
 //! use tla_parser::span::Files;
 //! let mut files = Files::new();
-//! let id = files.add("e", None, "a + b * c - d");
+//! let id = files.add("e", None, "a - b * c - d");
 //! let e = tla_parser::parse::parse_expr(&files, id).unwrap();
-//! assert_eq!(tla_parser::print::expr(&e), "(a + (b * c)) - d");
+//! assert_eq!(tla_parser::print::expr(&e), "(a - (b * c)) - d");
 //! ```
 
 use crate::ast::*;

@@ -1,144 +1,15 @@
-//! Expressions: precedence climbing over the TLA+ operator table
-//! (Specifying Systems, table 6), bullet lists, and every bracketed form.
+//! Expressions: precedence climbing over SANY's operator table
+//! ([`super::prec`]), names and qualified names, bullet lists, quantifiers
+//! and the keyword forms (IF, CASE, LET, CHOOSE, LAMBDA, ASSUME/PROVE); the
+//! bracketed forms are in [`super::bracket`].
 
-use super::{comma_list, cut, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult};
+use super::bracket::{angle, braces, brackets, subscript};
+use super::prec::{conflict, prefix_info, step, Left, Step, POSTFIX};
+pub(crate) use super::prec::{infix_info, is_postfix};
+use super::{close, comma_list, cut, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult};
 use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
-
-/// The precedence range and associativity of an operator, as in SANY's
-/// operator table (which differs from Specifying Systems, table 6, in a few
-/// places: SUBSET, UNION and DOMAIN are 10-13, and `=>` is not
-/// associative).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Prec {
-    /// Low end of the range.
-    pub low: u8,
-    /// High end of the range.
-    pub high: u8,
-    /// Left-associative (`a + b + c` is `(a + b) + c`); a non-associative
-    /// operator cannot follow itself without parentheses.
-    pub left: bool,
-}
-
-const fn prec(low: u8, high: u8, left: bool) -> Prec {
-    Prec { low, high, left }
-}
-
-/// Precedence of an infix operator symbol (canonical spelling), or `None`
-/// if `op` is not an infix operator.
-pub(crate) fn infix_info(op: &str) -> Option<Prec> {
-    Some(match op {
-        "=>" => prec(1, 1, false),
-        "<=>" | "~>" | "-+->" => prec(2, 2, false),
-        "/\\" | "\\/" => prec(3, 3, true),
-        "=" | "/=" | "<" | ">" | "<=" | ">=" | "\\in" | "\\notin" | "\\subseteq" | "\\subset"
-        | "\\supseteq" | "\\supset" | "\\sqsubseteq" | "\\sqsubset" | "\\sqsupseteq"
-        | "\\sqsupset" | "\\prec" | "\\succ" | "\\preceq" | "\\succeq" | "\\ll" | "\\gg"
-        | "\\sim" | "\\simeq" | "\\approx" | "\\cong" | "\\asymp" | "\\doteq" | "\\propto"
-        | "|-" | "-|" | "|=" | "=|" | "::=" | ":=" => prec(5, 5, false),
-        "\\cdot" => prec(5, 14, true),
-        "@@" => prec(6, 6, true),
-        ":>" | "<:" => prec(7, 7, false),
-        "\\" => prec(8, 8, false),
-        "\\cap" | "\\cup" => prec(8, 8, true),
-        ".." | "..." => prec(9, 9, false),
-        "##" | "$" | "$$" | "??" | "\\sqcap" | "\\sqcup" | "\\uplus" => prec(9, 13, true),
-        "!!" => prec(9, 13, false),
-        "\\wr" => prec(9, 14, false),
-        "+" | "++" | "(+)" => prec(10, 10, true),
-        "%" => prec(10, 11, false),
-        "%%" | "|" | "||" => prec(10, 11, true),
-        "\\X" => prec(10, 13, true),
-        "-" | "--" | "(-)" => prec(11, 11, true),
-        "*" | "**" | "&" | "&&" | "(.)" | "(\\X)" | "\\o" | "\\bigcirc" | "\\bullet" | "\\star" => {
-            prec(13, 13, true)
-        }
-        "/" | "//" | "(/)" | "\\div" => prec(13, 13, false),
-        "^" | "^^" => prec(14, 14, false),
-        _ => return Option::None,
-    })
-}
-
-/// Whether `op` is a postfix operator.
-pub(crate) fn is_postfix(op: &str) -> bool {
-    matches!(op, "^+" | "^*" | "^#")
-}
-
-/// Precedence of postfix operators (`'`, `^+`, `^*`, `^#`).
-const POSTFIX: Prec = prec(15, 15, false);
-
-/// Precedence of prefix `-`.
-const NEG: Prec = prec(12, 12, false);
-
-/// The name and precedence of a prefix operator, or `None` if `t` is not
-/// one.
-fn prefix_info(t: &Tok) -> Option<(&'static str, Prec)> {
-    Some(match t {
-        Tok::Sym("~") => ("~", prec(4, 4, false)),
-        Tok::Sym("[]") => ("[]", prec(4, 15, false)),
-        Tok::Sym("<>") => ("<>", prec(4, 15, false)),
-        Tok::Keyword("ENABLED") => ("ENABLED", prec(4, 15, false)),
-        Tok::Keyword("UNCHANGED") => ("UNCHANGED", prec(4, 15, false)),
-        Tok::Sym("-") => ("-.", NEG),
-        Tok::Keyword("SUBSET") => ("SUBSET", prec(10, 13, false)),
-        Tok::Keyword("UNION") => ("UNION", prec(10, 13, false)),
-        Tok::Keyword("DOMAIN") => ("DOMAIN", prec(10, 13, false)),
-        _ => return None,
-    })
-}
-
-/// The operator an operand is the (right) operand of: the operators that
-/// follow the operand are compared with it, as SANY's operator stack does.
-#[derive(Clone, Copy)]
-pub(crate) struct Left {
-    name: &'static str,
-    prec: Prec,
-    prefix: bool,
-    span: crate::span::Span,
-}
-
-/// What an operator that follows an operand of `left` does.
-enum Step {
-    /// It applies to the operand (binds tighter than `left`).
-    Shift,
-    /// `left` applies first; the operator applies to the result.
-    Reduce,
-    /// The ranges overlap: SANY rejects the expression.
-    Conflict,
-}
-
-fn step(left: &Left, op: &str, p: Prec) -> Step {
-    if left.prec.low > p.high || (!left.prefix && left.name == op && left.prec.left) {
-        Step::Reduce
-    } else if left.prec.high < p.low {
-        Step::Shift
-    } else {
-        Step::Conflict
-    }
-}
-
-/// The error for operators whose precedence ranges overlap.
-fn conflict(i: Input<'_>, left: &Left, op: &str) -> nom::Err<PErr> {
-    let shown = |n: &str| {
-        if n == "-." {
-            "-".to_string()
-        } else {
-            n.to_string()
-        }
-    };
-    let (l, r) = (shown(left.name), shown(op));
-    let msg = if l == r {
-        format!("`{r}` cannot follow `{l}` without parentheses: it is not associative")
-    } else {
-        format!(
-            "precedence conflict between `{l}` and `{r}`: add parentheses to say which applies first"
-        )
-    };
-    let mut e = PErr::message(i, msg);
-    e.related = Some((left.span, format!("the `{l}` this conflicts with")));
-    Failure(e)
-}
 
 /// A whole expression.
 pub(crate) fn expr(i: Input<'_>) -> PResult<'_, Expr> {
@@ -228,8 +99,8 @@ fn postfix<'a>(mut i: Input<'a>, mut e: Expr, left: Option<Left>) -> PResult<'a,
         match &t.tok {
             Tok::Sym("[") => {
                 let (i2, args) = cut(comma_list(expr))(i.skip(1))?;
-                let (i2, close) = cut(sym("]"))(i2)?;
-                let span = e.span.to(close);
+                let (i2, end) = close(t.span, "]")(i2)?;
+                let span = e.span.to(end);
                 e = Expr::new(ExprKind::FnApp(Box::new(e), args), span);
                 i = i2;
             }
@@ -261,7 +132,7 @@ fn postfix<'a>(mut i: Input<'a>, mut e: Expr, left: Option<Left>) -> PResult<'a,
 
 /// A record field name: any identifier (keywords are not allowed by SANY
 /// either, but a number is, as in `r.1` of some specs).
-fn field_name(i: Input<'_>) -> PResult<'_, Ident> {
+pub(super) fn field_name(i: Input<'_>) -> PResult<'_, Ident> {
     match i.tok() {
         Some(Token {
             tok: Tok::Ident(n) | Tok::Number(n),
@@ -308,16 +179,44 @@ fn primary(i: Input<'_>) -> PResult<'_, Expr> {
                 )
             })
         }
-        Tok::Ident(_) => name_expr(i),
+        Tok::Ident(n) => {
+            if super::unit::starts_named_definition(&i) {
+                // `Next == x' = x +` followed by `Spec == ...`: the operand
+                // is missing, the next definition is not it.
+                return Err(Error(
+                    PErr::message(
+                        i,
+                        format!("expected an expression, found the definition of `{n}`"),
+                    )
+                    .label("a new definition starts here")
+                    .related(i.prev_span(), "the expression is unfinished here"),
+                ));
+            }
+            name_expr(i)
+        }
         Tok::Sym("(") => {
             let (i2, e) = cut(expr)(i.skip(1))?;
-            let (i2, close) = cut(sym(")"))(i2)?;
-            Ok((
-                i2,
-                Expr::new(ExprKind::Paren(Box::new(e)), t.span.to(close)),
-            ))
+            let (i2, end) = close(t.span, ")")(i2)?;
+            Ok((i2, Expr::new(ExprKind::Paren(Box::new(e)), t.span.to(end))))
         }
         Tok::Sym("/\\") | Tok::Sym("\\/") => junction(i),
+        // An operator symbol applied in functional notation: `<(x, y)`,
+        // `\cup(S, T)`, `-.(x)` (SANY accepts these).
+        Tok::Sym(op)
+            if (infix_info(op).is_some() || is_postfix(op) || *op == "-.")
+                && i.peek(1) == Some(&Tok::Sym("(")) =>
+        {
+            let open = i.all[i.pos + 1].span;
+            let (i2, args) = cut(comma_list(arg_expr))(i.skip(2))?;
+            let (i2, end) = close(open, ")")(i2)?;
+            Ok((
+                i2,
+                Expr::new(
+                    ExprKind::Apply(Ident::new(*op, t.span), args),
+                    t.span.to(end),
+                ),
+            ))
+        }
         Tok::Sym("{") => braces(i),
         Tok::Sym("[") => brackets(i),
         Tok::Sym("<<") => angle(i),
@@ -325,7 +224,13 @@ fn primary(i: Input<'_>) -> PResult<'_, Expr> {
         Tok::Keyword("CASE") => case_expr(i),
         Tok::Keyword("LET") => let_expr(i),
         Tok::Keyword("CHOOSE") => choose(i),
-        Tok::Keyword("LAMBDA") => lambda(i),
+        Tok::Keyword("LAMBDA") => Err(Failure(
+            PErr::message(
+                i,
+                "LAMBDA can only be the argument of an operator, as in `Op(LAMBDA x : x + 1)`",
+            )
+            .label("not an argument here"),
+        )),
         Tok::Keyword("ASSUME") => assume_prove(i),
         Tok::Sym("\\A") | Tok::Sym("\\E") => quantifier(i),
         Tok::Sym("\\AA") | Tok::Sym("\\EE") => temporal_quantifier(i),
@@ -340,8 +245,9 @@ fn name_expr(i: Input<'_>) -> PResult<'_, Expr> {
     let (i, name) = ident(i)?;
     let start = name.span;
     let (i, args) = if is_sym(&i, "(") {
+        let open = i.here().span;
         let (i2, args) = cut(comma_list(arg_expr))(i.skip(1))?;
-        let (i2, _) = cut(sym(")"))(i2)?;
+        let (i2, _) = close(open, ")")(i2)?;
         (i2, args)
     } else {
         (i, vec![])
@@ -371,7 +277,7 @@ fn name_expr(i: Input<'_>) -> PResult<'_, Expr> {
 
 /// Whether the `!` at the cursor starts a selection (rather than, say, an
 /// EXCEPT clause, which never follows a name directly).
-fn selector_follows(i: &Input<'_>) -> bool {
+pub(super) fn selector_follows(i: &Input<'_>) -> bool {
     matches!(
         i.peek(1),
         Some(
@@ -401,8 +307,9 @@ fn qualified_tail<'a>(
             Tok::Ident(_) => {
                 let (j2, n) = ident(j)?;
                 let (j2, args) = if is_sym(&j2, "(") {
+                    let open = j2.here().span;
                     let (j3, a) = cut(comma_list(arg_expr))(j2.skip(1))?;
-                    let (j3, _) = cut(sym(")"))(j3)?;
+                    let (j3, _) = close(open, ")")(j3)?;
                     (j3, a)
                 } else {
                     (j2, vec![])
@@ -412,7 +319,7 @@ fn qualified_tail<'a>(
             }
             Tok::Sym("(") => {
                 let (j2, a) = cut(comma_list(arg_expr))(j.skip(1))?;
-                let (j2, _) = cut(sym(")"))(j2)?;
+                let (j2, _) = close(t.span, ")")(j2)?;
                 path.push(PathElem::Selector("()".into(), a));
                 i = j2;
             }
@@ -426,8 +333,9 @@ fn qualified_tail<'a>(
                 let j2 = j.skip(1);
                 if infix_info(&s).is_some() || is_postfix(&s) {
                     let (j3, args) = if is_sym(&j2, "(") {
+                        let open = j2.here().span;
                         let (j3, a) = cut(comma_list(arg_expr))(j2.skip(1))?;
-                        let (j3, _) = cut(sym(")"))(j3)?;
+                        let (j3, _) = close(open, ")")(j3)?;
                         (j3, a)
                     } else {
                         (j2, vec![])
@@ -449,6 +357,9 @@ fn qualified_tail<'a>(
 /// An argument of an operator application: an expression, or an operator
 /// name passed to a higher-order operator (`Op(+, x)`, `Op(-.)`).
 pub(crate) fn arg_expr(i: Input<'_>) -> PResult<'_, Expr> {
+    if is_kw(&i, "LAMBDA") {
+        return lambda(i);
+    }
     if let Some(t) = i.tok() {
         if let Tok::Sym(s) = &t.tok {
             let next_closes = matches!(i.peek(1), Some(Tok::Sym(")")) | Some(Tok::Sym(",")));
@@ -485,13 +396,17 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
             pos: start,
             end,
         };
+        let bullet_tok = cur.here();
+        if start == end {
+            return Err(Failure(
+                PErr::message(cur, format!("empty `{bullet}` item"))
+                    .label(format!("nothing follows this `{bullet}` on its right")),
+            ));
+        }
         let (rest, e) = match expr(window) {
             Ok(r) => r,
-            Err(Error(mut e)) | Err(Failure(mut e)) => {
-                if e.related.is_none() {
-                    e.related = Some((cur.here().span, format!("in this `{bullet}` item")));
-                }
-                return Err(Failure(e));
+            Err(Error(e)) | Err(Failure(e)) => {
+                return Err(Failure(item_error(e, window, bullet, bullet_tok)));
             }
             Err(e) => return Err(e),
         };
@@ -521,6 +436,49 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
     }
     let span = first.span.to(cur.prev_span());
     Ok((cur, Expr::new(ExprKind::Junction(is_and, items), span)))
+}
+
+/// An error inside the item of a bullet: when the item is incomplete
+/// because the column rule cut it, say so.
+fn item_error(e: PErr, window: Input<'_>, bullet: &str, bullet_tok: &Token) -> PErr {
+    let closing = &window.all[window.end];
+    let cut_by_column = e.pos >= window.end
+        && window.end < window.all.len() - 1
+        && closing.line > bullet_tok.line
+        && !starts_unit(&window.all[window.end..]);
+    if cut_by_column {
+        PErr::message(
+            Input {
+                pos: window.end,
+                ..window
+            },
+            format!("the `{bullet}` item ends before its expression is complete"),
+        )
+        .label(format!(
+            "this is not right of the `{bullet}` on line {}, so it ends the item",
+            bullet_tok.line + 1
+        ))
+        .related(bullet_tok.span, "the item's bullet")
+        .note(format!(
+            "every line of a bullet list item must start right of its `{bullet}`"
+        ))
+    } else {
+        e.related(bullet_tok.span, format!("in this `{bullet}` item"))
+    }
+}
+
+/// Whether the tokens start a new module-level unit (a definition,
+/// declaration, theorem ...) or end the module.
+pub(crate) fn starts_unit(toks: &[Token]) -> bool {
+    let Some(t) = toks.first() else { return true };
+    match &t.tok {
+        Tok::Eof | Tok::ModuleEnd | Tok::ModuleStart | Tok::Separator => true,
+        Tok::Keyword(k) => super::unit::UNIT_KEYWORDS.contains(k),
+        Tok::Ident(_) => {
+            matches!(toks.get(1).map(|t| &t.tok), Some(Tok::Sym("==")))
+        }
+        _ => false,
+    }
 }
 
 /// `x`, `x, y \in S`, `<<x, y>> \in S`: one bound group.
@@ -636,9 +594,17 @@ fn lambda(i: Input<'_>) -> PResult<'_, Expr> {
 fn if_expr(i: Input<'_>) -> PResult<'_, Expr> {
     let start = i.here().span;
     let (i, c) = cut(expr)(i.skip(1))?;
-    let (i, _) = cut(kw("THEN"))(i)?;
+    let (i, _) = kw("THEN")(i).map_err(|_| {
+        Failure(PErr::expected(i, "`THEN`").related(start, "the `IF` it belongs to"))
+    })?;
     let (i, a) = cut(expr)(i)?;
-    let (i, _) = cut(kw("ELSE"))(i)?;
+    let (i, _) = kw("ELSE")(i).map_err(|_| {
+        Failure(
+            PErr::expected(i, "`ELSE`")
+                .related(start, "this `IF` has no `ELSE`")
+                .note("in TLA+ every IF has an ELSE"),
+        )
+    })?;
     let (i, b) = cut(expr)(i)?;
     let span = start.to(b.span);
     Ok((
@@ -680,8 +646,15 @@ fn let_expr(i: Input<'_>) -> PResult<'_, Expr> {
     let mut i = i.skip(1);
     let mut defs = vec![];
     while !is_kw(&i, "IN") {
-        if i.at_end() {
-            return Err(Failure(PErr::expected(i, "`IN`")));
+        if i.at_end() || (!defs.is_empty() && !super::unit::starts_definition(&i)) {
+            let what = if defs.is_empty() {
+                "a definition"
+            } else {
+                "`IN` or another definition"
+            };
+            return Err(Failure(
+                PErr::expected(i, what).related(start, "this `LET` has no `IN`"),
+            ));
         }
         let (i2, u) = cut(super::unit::definition_or_recursive)(i)?;
         defs.push(u);
@@ -698,280 +671,17 @@ fn let_expr(i: Input<'_>) -> PResult<'_, Expr> {
 fn fairness(i: Input<'_>, strong: bool) -> PResult<'_, Expr> {
     let start = i.here().span;
     let (i, sub) = cut(subscript)(i.skip(1))?;
+    let open = i.here().span;
     let (i, _) = cut(sym("("))(i)?;
     let (i, a) = cut(expr)(i)?;
-    let (i, close) = cut(sym(")"))(i)?;
+    let (i, end) = close(open, ")")(i)?;
     Ok((
         i,
         Expr::new(
             ExprKind::Fairness(strong, Box::new(sub), Box::new(a)),
-            start.to(close),
+            start.to(end),
         ),
     ))
-}
-
-/// The subscript of `[A]_v`, `<<A>>_v`, `WF_v(A)`: a name (possibly
-/// qualified), a tuple, or a parenthesised expression.
-fn subscript(i: Input<'_>) -> PResult<'_, Expr> {
-    let Some(t) = i.tok() else {
-        return Err(Error(PErr::expected(i, "a subscript")));
-    };
-    match &t.tok {
-        Tok::Sym("<<") => {
-            let (i2, e) = angle(i)?;
-            Ok((i2, e))
-        }
-        Tok::Sym("(") => {
-            let (i2, e) = expr(i.skip(1))?;
-            let (i2, close) = sym(")")(i2)?;
-            Ok((
-                i2,
-                Expr::new(ExprKind::Paren(Box::new(e)), t.span.to(close)),
-            ))
-        }
-        Tok::Ident(_) => {
-            let (i2, n) = ident(i)?;
-            let span = n.span;
-            if is_sym(&i2, "!") && selector_follows(&i2) {
-                // `V!vars`: a qualified name, without arguments at the end
-                // (they would be the action of WF_).
-                let mut path = vec![PathElem::Name(n, vec![])];
-                let mut j = i2;
-                while is_sym(&j, "!") {
-                    let (j2, m) = ident(j.skip(1))?;
-                    path.push(PathElem::Name(m, vec![]));
-                    j = j2;
-                }
-                let span = span.to(j.prev_span());
-                return Ok((j, Expr::new(ExprKind::Qualified(path), span)));
-            }
-            Ok((i2, Expr::new(ExprKind::Apply(n, vec![]), span)))
-        }
-        _ => Err(Error(PErr::expected(i, "a subscript"))),
-    }
-}
-
-fn angle(i: Input<'_>) -> PResult<'_, Expr> {
-    let start = i.here().span;
-    let i = i.skip(1);
-    let (i, items) = if is_sym(&i, ">>") {
-        (i, vec![])
-    } else {
-        cut(comma_list(expr))(i)?
-    };
-    let (i, close) = cut(sym(">>"))(i)?;
-    if matches!(
-        i.tok(),
-        Some(Token {
-            tok: Tok::Subscript,
-            ..
-        })
-    ) {
-        let (i2, sub) = cut(subscript)(i.skip(1))?;
-        let action = if items.len() == 1 {
-            items
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| unreachable_expr(start))
-        } else {
-            return Err(Failure(PErr::message(
-                i,
-                "`<<A>>_v` takes exactly one action",
-            )));
-        };
-        let span = start.to(sub.span);
-        return Ok((
-            i2,
-            Expr::new(ExprKind::AngleAction(Box::new(action), Box::new(sub)), span),
-        ));
-    }
-    Ok((i, Expr::new(ExprKind::Tuple(items), start.to(close))))
-}
-
-fn unreachable_expr(span: crate::span::Span) -> Expr {
-    Expr::new(ExprKind::Tuple(vec![]), span)
-}
-
-fn braces(i: Input<'_>) -> PResult<'_, Expr> {
-    let start = i.here().span;
-    let i = i.skip(1);
-    if is_sym(&i, "}") {
-        return Ok((
-            i.skip(1),
-            Expr::new(ExprKind::SetEnum(vec![]), start.to(i.here().span)),
-        ));
-    }
-    let (i, first) = cut(expr)(i)?;
-    if is_sym(&i, ":") {
-        if let Some(b) = as_bound(&first) {
-            let (i2, pred) = cut(expr)(i.skip(1))?;
-            let (i2, close) = cut(sym("}"))(i2)?;
-            return Ok((
-                i2,
-                Expr::new(ExprKind::SetFilter(b, Box::new(pred)), start.to(close)),
-            ));
-        }
-        let (i2, bs) = cut(|i| bounds(i, false))(i.skip(1))?;
-        let (i2, close) = cut(sym("}"))(i2)?;
-        return Ok((
-            i2,
-            Expr::new(ExprKind::SetMap(Box::new(first), bs), start.to(close)),
-        ));
-    }
-    let mut items = vec![first];
-    let mut i = i;
-    while is_sym(&i, ",") {
-        let (i2, e) = cut(expr)(i.skip(1))?;
-        items.push(e);
-        i = i2;
-    }
-    let (i, close) = cut(sym("}"))(i)?;
-    Ok((i, Expr::new(ExprKind::SetEnum(items), start.to(close))))
-}
-
-/// `x \in S` or `<<x, y>> \in S` as a bound (for `{x \in S : P}`).
-fn as_bound(e: &Expr) -> Option<Bound> {
-    let ExprKind::Infix(op, lhs, set) = &e.kind else {
-        return None;
-    };
-    if op.name != "\\in" {
-        return None;
-    }
-    match &lhs.kind {
-        ExprKind::Apply(n, args) if args.is_empty() => Some(Bound {
-            names: vec![n.clone()],
-            tuple: false,
-            set: Some(set.clone()),
-        }),
-        ExprKind::Tuple(items) => {
-            let names = items
-                .iter()
-                .map(|x| match &x.kind {
-                    ExprKind::Apply(n, a) if a.is_empty() => Some(n.clone()),
-                    _ => None,
-                })
-                .collect::<Option<Vec<_>>>()?;
-            Some(Bound {
-                names,
-                tuple: true,
-                set: Some(set.clone()),
-            })
-        }
-        _ => None,
-    }
-}
-
-fn brackets(i: Input<'_>) -> PResult<'_, Expr> {
-    let start = i.here().span;
-    let inner = i.skip(1);
-    // Records and record sets: `[a |-> e, ...]`, `[a : S, ...]`.
-    if let (Some(Tok::Ident(_)), Some(Tok::Sym(s))) = (inner.peek(0), inner.peek(1)) {
-        if *s == "|->" || *s == ":" {
-            let is_set = *s == ":";
-            let sep = if is_set { ":" } else { "|->" };
-            let field = |i| {
-                let (i, n) = field_name(i)?;
-                let (i, _) = cut(sym(sep))(i)?;
-                let (i, e) = cut(expr)(i)?;
-                Ok((i, (n, e)))
-            };
-            let (i2, fields) = cut(comma_list(field))(inner)?;
-            let (i2, close) = cut(sym("]"))(i2)?;
-            let kind = if is_set {
-                ExprKind::RecordSet(fields)
-            } else {
-                ExprKind::Record(fields)
-            };
-            return Ok((i2, Expr::new(kind, start.to(close))));
-        }
-    }
-    // Function constructor `[x \in S, y \in T |-> e]`.
-    if let Ok((i2, bs)) = bounds(inner, false) {
-        if is_sym(&i2, "|->") {
-            let (i3, body) = cut(expr)(i2.skip(1))?;
-            let (i3, close) = cut(sym("]"))(i3)?;
-            return Ok((
-                i3,
-                Expr::new(ExprKind::FnCons(bs, Box::new(body)), start.to(close)),
-            ));
-        }
-    }
-    let (i, first) = cut(expr)(inner)?;
-    let Some(t) = i.tok() else {
-        return Err(Failure(PErr::expected(i, "`]`, `->` or `EXCEPT`")));
-    };
-    match &t.tok {
-        Tok::Sym("->") => {
-            let (i2, rng) = cut(expr)(i.skip(1))?;
-            let (i2, close) = cut(sym("]"))(i2)?;
-            Ok((
-                i2,
-                Expr::new(
-                    ExprKind::FnSet(Box::new(first), Box::new(rng)),
-                    start.to(close),
-                ),
-            ))
-        }
-        Tok::Keyword("EXCEPT") => {
-            let (i2, ups) = cut(comma_list(except_update))(i.skip(1))?;
-            let (i2, close) = cut(sym("]"))(i2)?;
-            Ok((
-                i2,
-                Expr::new(ExprKind::Except(Box::new(first), ups), start.to(close)),
-            ))
-        }
-        Tok::Sym("]") => {
-            let i2 = i.skip(1);
-            if !matches!(
-                i2.tok(),
-                Some(Token {
-                    tok: Tok::Subscript,
-                    ..
-                })
-            ) {
-                return Err(Failure(PErr::message(
-                    i2,
-                    "`[A]` must be followed by a subscript, as in `[A]_vars`",
-                )));
-            }
-            let (i3, sub) = cut(subscript)(i2.skip(1))?;
-            let span = start.to(sub.span);
-            Ok((
-                i3,
-                Expr::new(ExprKind::BoxAction(Box::new(first), Box::new(sub)), span),
-            ))
-        }
-        _ => Err(Failure(PErr::expected(i, "`]`, `->`, `|->` or `EXCEPT`"))),
-    }
-}
-
-/// `![a][b].c = e`.
-fn except_update(i: Input<'_>) -> PResult<'_, (Vec<ExceptKey>, Expr)> {
-    let (mut i, _) = sym("!")(i)?;
-    let mut keys = vec![];
-    loop {
-        if is_sym(&i, ".") {
-            let (i2, f) = cut(field_name)(i.skip(1))?;
-            keys.push(ExceptKey::Field(f));
-            i = i2;
-        } else if is_sym(&i, "[") {
-            let (i2, args) = cut(comma_list(expr))(i.skip(1))?;
-            let (i2, _) = cut(sym("]"))(i2)?;
-            keys.push(ExceptKey::Index(args));
-            i = i2;
-        } else {
-            break;
-        }
-    }
-    if keys.is_empty() {
-        return Err(Failure(PErr::expected(
-            i,
-            "`[` or `.` (an EXCEPT path such as `![k]` or `!.field`)",
-        )));
-    }
-    let (i, _) = cut(sym("="))(i)?;
-    let (i, e) = cut(expr)(i)?;
-    Ok((i, (keys, e)))
 }
 
 /// `ASSUME a, NEW x \in S, ... PROVE e`.

@@ -5,7 +5,9 @@
 //! the first token at or left of the bullet's column, so no parser needs to
 //! know about columns.
 
+mod bracket;
 mod expr;
+mod prec;
 mod proof;
 mod unit;
 
@@ -96,40 +98,68 @@ pub struct PErr {
     pub pos: usize,
     /// What would have been accepted there.
     pub expected: Vec<String>,
-    /// A specific message replacing "expected ...".
+    /// A specific headline replacing "expected ..., found ...".
     pub message: Option<String>,
-    /// A related place (e.g. the bullet whose item this is).
-    pub related: Option<(Span, String)>,
+    /// The label at the offending token, with `message` (default: the
+    /// message itself).
+    pub label: Option<String>,
+    /// A related place (e.g. the bullet whose item this is); boxed to keep
+    /// the error small, as every parser returns it.
+    pub related: Option<Box<(Span, String)>>,
+    /// Explanations shown under the source.
+    pub notes: Vec<String>,
 }
 
 impl PErr {
+    fn at(pos: usize) -> PErr {
+        PErr {
+            pos,
+            expected: vec![],
+            message: None,
+            label: None,
+            related: None,
+            notes: vec![],
+        }
+    }
+
     pub(crate) fn expected(i: Input<'_>, what: impl Into<String>) -> PErr {
         PErr {
-            pos: i.pos,
             expected: vec![what.into()],
-            message: None,
-            related: None,
+            ..PErr::at(i.pos)
         }
     }
 
     pub(crate) fn message(i: Input<'_>, msg: impl Into<String>) -> PErr {
         PErr {
-            pos: i.pos,
-            expected: vec![],
             message: Some(msg.into()),
-            related: None,
+            ..PErr::at(i.pos)
         }
+    }
+
+    /// Sets the primary label.
+    pub(crate) fn label(mut self, label: impl Into<String>) -> PErr {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the related place, unless one is set already.
+    pub(crate) fn related(mut self, span: Span, msg: impl Into<String>) -> PErr {
+        if self.related.is_none() {
+            self.related = Some(Box::new((span, msg.into())));
+        }
+        self
+    }
+
+    /// Adds a note.
+    pub(crate) fn note(mut self, note: impl Into<String>) -> PErr {
+        self.notes.push(note.into());
+        self
     }
 }
 
 impl<'a> NomParseError<Input<'a>> for PErr {
     fn from_error_kind(input: Input<'a>, _kind: ErrorKind) -> Self {
-        PErr {
-            pos: input.pos,
-            expected: vec![],
-            message: None,
-            related: None,
-        }
+        PErr::at(input.pos)
     }
 
     fn append(_input: Input<'a>, _kind: ErrorKind, other: Self) -> Self {
@@ -168,30 +198,77 @@ pub type PResult<'a, T> = nom::IResult<Input<'a>, T, PErr>;
 pub struct SyntaxError {
     /// The offending token.
     pub span: Span,
-    /// What was found there.
-    pub found: String,
-    /// What was expected, or a specific message.
+    /// The headline, such as "expected `)`, found `==`".
     pub message: String,
+    /// The label under the offending token.
+    pub label: String,
     /// A related place.
     pub related: Option<(Span, String)>,
+    /// Explanations.
+    pub notes: Vec<String>,
 }
 
 impl SyntaxError {
     pub(crate) fn from_perr(all: &[Token], e: PErr) -> SyntaxError {
         let t = &all[e.pos.min(all.len() - 1)];
         let found = t.tok.describe();
-        let message = match e.message {
-            Some(m) => m,
-            None if e.expected.is_empty() => "unexpected token".into(),
-            None => format!("expected {}", join_expected(&e.expected)),
+        let mut notes = e.notes;
+        let (message, label) = match e.message {
+            Some(m) => {
+                let label = e.label.unwrap_or_else(|| m.clone());
+                (m, label)
+            }
+            None => {
+                let expected = if e.expected.is_empty() {
+                    "something else".to_string()
+                } else {
+                    join_expected(&e.expected)
+                };
+                if let Tok::Keyword(k) = &t.tok {
+                    let names = e
+                        .expected
+                        .iter()
+                        .any(|x| x.contains("identifier") || x.contains("name"));
+                    if names && !unit::UNIT_KEYWORDS.contains(k) {
+                        notes.push(format!(
+                            "`{k}` is a reserved word of TLA+ and cannot be a name"
+                        ));
+                    }
+                }
+                (
+                    format!("expected {expected}, found {found}"),
+                    e.label.unwrap_or_else(|| format!("expected {expected}")),
+                )
+            }
         };
+        if let Some(n) = backslash_note(all, e.pos) {
+            notes.push(n);
+        }
         SyntaxError {
             span: t.span,
-            found,
             message,
-            related: e.related,
+            label,
+            related: e.related.map(|r| *r),
+            notes,
         }
     }
+}
+
+/// `a \oplusx b` reads as `a \ oplusx b` (set difference): when an error
+/// follows such a `\` closely, say so.
+fn backslash_note(all: &[Token], pos: usize) -> Option<String> {
+    let lo = pos.saturating_sub(3);
+    for k in (lo..pos.min(all.len())).rev() {
+        let (a, b) = (&all[k], all.get(k + 1)?);
+        if a.tok == Tok::Sym("\\") && a.span.end == b.span.start {
+            if let Tok::Ident(w) = &b.tok {
+                return Some(format!(
+                    "`\\{w}` is not a TLA+ operator: it reads as `\\` (set difference) followed by `{w}`"
+                ));
+            }
+        }
+    }
+    None
 }
 
 fn join_expected(items: &[String]) -> String {
@@ -207,11 +284,12 @@ fn join_expected(items: &[String]) -> String {
 
 impl IntoDiagnostic for SyntaxError {
     fn to_diagnostic(&self) -> Diag {
-        let summary = format!("syntax error: {}, found {}", self.message, self.found);
-        let mut d = crate::diag::error_at(self.span, summary, self.message.clone());
+        let summary = format!("syntax error: {}", self.message);
+        let mut d = crate::diag::error_at(self.span, summary, self.label.clone());
         if let Some((s, m)) = &self.related {
             d.labels.push(crate::diag::secondary(*s, m));
         }
+        d.notes.extend(self.notes.iter().cloned());
         d
     }
 }
@@ -223,6 +301,26 @@ pub(crate) fn sym<'a>(s: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span
     move |i: Input<'a>| match i.tok() {
         Some(t) if t.tok == Tok::Sym(s) => Ok((i.skip(1), t.span)),
         _ => Err(nom::Err::Error(PErr::expected(i, format!("`{s}`")))),
+    }
+}
+
+/// Matches the `s` that closes the bracket opened at `open`; when it is
+/// missing, the error also points at the opening bracket.
+pub(crate) fn close<'a>(open: Span, s: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
+    move |i: Input<'a>| match i.tok() {
+        Some(t) if t.tok == Tok::Sym(s) => Ok((i.skip(1), t.span)),
+        _ => {
+            let opener = match s {
+                ")" => "(",
+                "]" => "[",
+                "}" => "{",
+                _ => "<<",
+            };
+            Err(nom::Err::Failure(
+                PErr::expected(i, format!("`{s}`"))
+                    .related(open, format!("this `{opener}` is not closed")),
+            ))
+        }
     }
 }
 

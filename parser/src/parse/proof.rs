@@ -55,6 +55,13 @@ fn steps(mut i: Input<'_>, parent: u32) -> PResult<'_, Proof> {
         // A step reference used as an expression cannot start a step; but a
         // label with no dot can (`<1> QED`, `<2>1 x = y`).
         let _ = dot;
+        if l.is_none() && !name.is_empty() {
+            return Err(Failure(
+                PErr::message(i, format!("`<{marker}>` cannot name a step")).label(format!(
+                    "write `<{marker}>` alone, or a level as in `<1>{name}.`"
+                )),
+            ));
+        }
         let label = format!("<{marker}>{name}");
         let (i2, body) = step_body(i.skip(1))?;
         let is_qed = body == StepBody::Qed;
@@ -83,6 +90,11 @@ fn step_body(i: Input<'_>) -> PResult<'_, StepBody> {
         return Err(Failure(PErr::expected(i, "a proof step")));
     };
     match &t.tok {
+        Tok::Keyword(k @ ("BY" | "OBVIOUS" | "OMITTED" | "PROOF")) => Err(Failure(
+            PErr::message(i, "this proof step has no statement").label(format!(
+                "expected a statement (an assertion, `QED`, `SUFFICES` ...) before `{k}`"
+            )),
+        )),
         Tok::Keyword("QED") => Ok((i.skip(1), StepBody::Qed)),
         Tok::Keyword("SUFFICES") => {
             let (i, e) = cut(expr)(i.skip(1))?;

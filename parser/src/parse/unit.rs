@@ -85,8 +85,18 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
             let mut e = PErr::message(
                 i,
                 format!("module `{}` is not closed by a `====` line", name.name),
-            );
-            e.related = Some((start.to(name.span), "the module begins here".into()));
+            )
+            .label("the file ends here")
+            .related(start.to(name.span), "the module begins here");
+            if let Some(inner) = units.iter().rev().find_map(|u: &Unit| match &u.kind {
+                UnitKind::Module(m) => Some(m),
+                _ => None,
+            }) {
+                e = e.note(format!(
+                    "the `====` that closes the nested module `{}` cannot close this one too: each module needs its own `====`",
+                    inner.name.name
+                ));
+            }
             errors.push(SyntaxError::from_perr(i.all, e));
             let span = start.to(i.prev_span());
             return Some((
@@ -132,8 +142,13 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
             },
             _ => match unit(i) {
                 Ok((i2, u)) => {
+                    let rest = trailing(i2, &u);
                     units.push(u);
                     i = i2;
+                    if let Some(e) = rest {
+                        errors.push(SyntaxError::from_perr(i.all, e));
+                        i = recover(i.skip(1));
+                    }
                 }
                 Err(Error(e)) | Err(Failure(e)) => {
                     errors.push(SyntaxError::from_perr(i.all, e.clone()));
@@ -147,6 +162,26 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
             },
         }
     }
+}
+
+/// A unit normally ends its line: a token after it on the same line that
+/// starts nothing (`CONSTANTS A B`, `c == a \oplusx b`) is an error.
+fn trailing(i: Input<'_>, u: &Unit) -> Option<PErr> {
+    let t = i.tok()?;
+    let last = i.all.get(i.pos.checked_sub(1)?)?;
+    if t.line != last.line || super::expr::starts_unit(&i.all[i.pos..]) || starts_definition(&i) {
+        return None;
+    }
+    let what = match &u.kind {
+        UnitKind::Constants(_) | UnitKind::Variables(_) | UnitKind::Recursive(_) => {
+            "`,` or the end of the declaration"
+        }
+        UnitKind::Theorem(_) => "the end of the theorem",
+        UnitKind::Instance(_) | UnitKind::ModuleDef(_) => "`,` or the end of the instance",
+        UnitKind::UseHide(_) => "`,` or the end of the USE or HIDE",
+        _ => "an operator or the end of the definition",
+    };
+    Some(PErr::expected(i, what))
 }
 
 /// Skips to the next token that can begin a unit at the start of a line.
@@ -167,7 +202,7 @@ fn recover(mut i: Input<'_>) -> Input<'_> {
     i
 }
 
-const UNIT_KEYWORDS: &[&str] = &[
+pub(crate) const UNIT_KEYWORDS: &[&str] = &[
     "VARIABLE",
     "VARIABLES",
     "CONSTANT",
@@ -194,12 +229,14 @@ fn unit(i: Input<'_>) -> PResult<'_, Unit> {
     }
     let t = i.here();
     match &t.tok {
-        Tok::Keyword("VARIABLE") | Tok::Keyword("VARIABLES") => {
-            let (i2, names) = cut(comma_list(ident))(i.skip(1))?;
+        Tok::Keyword(k @ ("VARIABLE" | "VARIABLES")) => {
+            let j = i.skip(1);
+            let (i2, names) = comma_list(ident)(j).map_err(|e| missing_names(e, j, k))?;
             wrap(start, i2, UnitKind::Variables(names))
         }
-        Tok::Keyword("CONSTANT") | Tok::Keyword("CONSTANTS") => {
-            let (i2, decls) = cut(comma_list(op_decl))(i.skip(1))?;
+        Tok::Keyword(k @ ("CONSTANT" | "CONSTANTS")) => {
+            let j = i.skip(1);
+            let (i2, decls) = comma_list(op_decl)(j).map_err(|e| missing_names(e, j, k))?;
             wrap(start, i2, UnitKind::Constants(decls))
         }
         Tok::Keyword("ASSUME") | Tok::Keyword("ASSUMPTION") | Tok::Keyword("AXIOM") => {
@@ -243,6 +280,26 @@ fn unit(i: Input<'_>) -> PResult<'_, Unit> {
             wrap(start, j, UnitKind::UseHide(uh))
         }
         _ => definition_or_recursive(i),
+    }
+}
+
+/// The error of `CONSTANT` or `VARIABLE` with no name after it.
+fn missing_names<'a>(e: nom::Err<PErr>, j: Input<'a>, k: &str) -> nom::Err<PErr> {
+    match e {
+        Error(e) | Failure(e) if e.pos == j.pos => {
+            let what = if k.starts_with('C') {
+                "a constant name"
+            } else {
+                "a variable name"
+            };
+            let mut e = PErr::expected(j, what);
+            if super::expr::starts_unit(&j.all[j.pos..]) {
+                e = e.label(format!("expected {what}: `{k}` declares at least one"));
+            }
+            Failure(e)
+        }
+        Error(e) => Failure(e),
+        e => e,
     }
 }
 
@@ -339,6 +396,16 @@ pub(crate) fn starts_definition(i: &Input<'_>) -> bool {
         (Some(Tok::Sym("-." | "-" | "~")), Some(Tok::Ident(_)), Some(Tok::Sym("=="))) => true,
         (Some(Tok::Ident(_)), Some(Tok::Sym("(")), _) => paren_then_defeq(i, 1),
         (Some(Tok::Ident(_)), Some(Tok::Sym("[")), _) => paren_then_defeq(i, 1),
+        _ => false,
+    }
+}
+
+/// Whether a definition by name starts here: `Id ==`, `Id(...) ==` or
+/// `Id[...] ==` (not the infix forms, which read like expressions).
+pub(crate) fn starts_named_definition(i: &Input<'_>) -> bool {
+    match (i.peek(0), i.peek(1)) {
+        (Some(Tok::Ident(_)), Some(Tok::Sym("=="))) => true,
+        (Some(Tok::Ident(_)), Some(Tok::Sym("(" | "["))) => paren_then_defeq(i, 1),
         _ => false,
     }
 }
@@ -480,6 +547,14 @@ fn def_lhs(i: Input<'_>) -> PResult<'_, Lhs> {
                 Fixity::Postfix,
                 None,
             ),
+        )),
+        Some((Tok::Sym("="), _)) => Err(Failure(
+            PErr::expected(i, "`==`")
+                .label(format!(
+                    "expected `==`: a definition is written `{} == ...`",
+                    name.name
+                ))
+                .note("`=` is equality; `==` defines"),
         )),
         Some((Tok::Sym(op), span)) if *op != "==" && infix_info(op).is_some() => {
             let (i2, rhs) = cut(ident)(i.skip(1))?;

@@ -12,6 +12,12 @@ use crate::load::{ModuleSet, Origin};
 use crate::span::Span;
 use std::collections::HashMap;
 
+mod proof;
+mod suggest;
+
+use proof::ANY_ARITY;
+use suggest::{closest, top_level_names};
+
 /// What kind of thing a name denotes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SymKind {
@@ -111,6 +117,8 @@ pub fn check(set: &ModuleSet, _root: &str) -> Vec<Diag> {
             ifaces: &ifaces,
             diags: vec![],
             report,
+            in_proof: false,
+            module_defs: HashMap::new(),
         };
         let iface = c.module(&lm.ast, &Ctx::default());
         diags.extend(c.diags);
@@ -127,6 +135,8 @@ pub fn interfaces(set: &ModuleSet) -> HashMap<String, Interface> {
             ifaces: &ifaces,
             diags: vec![],
             report: false,
+            in_proof: false,
+            module_defs: HashMap::new(),
         };
         let iface = c.module(&lm.ast, &Ctx::default());
         ifaces.insert(lm.ast.name.name.clone(), iface);
@@ -147,6 +157,12 @@ struct Checker<'a> {
     ifaces: &'a HashMap<String, Interface>,
     diags: Vec<Diag>,
     report: bool,
+    /// Inside a proof, names are checked leniently (see [`Checker::proof`]),
+    /// so a bound name that repeats one in scope is not reported there.
+    in_proof: bool,
+    /// Every name the module being checked defines at its top level, with
+    /// where: to tell "defined later" from "not defined".
+    module_defs: HashMap<String, Span>,
 }
 
 /// Bound names in scope, innermost last.
@@ -166,6 +182,7 @@ impl Checker<'_> {
     fn module(&mut self, m: &Module, outer: &Ctx) -> Interface {
         let mut ctx = outer.clone();
         ctx.own.clear();
+        let saved_defs = std::mem::replace(&mut self.module_defs, top_level_names(m));
         let mut iface = Interface::default();
         for e in &m.extends {
             let Some(ext) = self.iface(&ctx, &e.name).cloned() else {
@@ -184,14 +201,64 @@ impl Checker<'_> {
         for u in &m.units {
             self.unit(u, &mut ctx, &mut iface);
         }
+        for u in &m.units {
+            if let UnitKind::Recursive(decls) = &u.kind {
+                for d in decls {
+                    let still = ctx.syms.get(&d.name.name);
+                    if still.is_some_and(|s| s.kind == SymKind::Recursive && s.span == d.name.span)
+                    {
+                        self.recursive_not_defined(&d.name);
+                    }
+                }
+            }
+        }
+        self.module_defs = saved_defs;
         iface
     }
 
-    /// Adds `name` to the module context. As in SANY, defining a name twice
-    /// in one module is an error, while a clash between this module's own
-    /// definition and one it imports (EXTENDS, INSTANCE) is a warning, and
-    /// the module's own definition wins. The same definition reached twice
-    /// (Naturals through two EXTENDS) is no clash at all.
+    fn recursive_not_defined(&mut self, n: &Ident) {
+        let d = error_at(
+            n.span,
+            format!("`{}` is declared RECURSIVE but never defined", n.name),
+            "declared here",
+        );
+        self.err(d);
+    }
+
+    /// Pushes a bound name (a parameter, a quantified variable, a LET
+    /// definition); as in SANY, it must not repeat a name already visible.
+    fn bind(&mut self, n: &Ident, s: Sym, ctx: &Ctx, locals: &mut Locals) {
+        if !self.in_proof {
+            if let Some(old) = self.lookup(&n.name, ctx, locals) {
+                if old.kind != SymKind::Recursive {
+                    let old = old.span;
+                    let mut d = error_at(
+                        n.span,
+                        format!("the bound name `{}` is already in use", n.name),
+                        "choose another name here",
+                    )
+                    .with_labels(vec![secondary(
+                        old,
+                        format!("`{}` is defined here", n.name),
+                    )]);
+                    d.notes.push(
+                        "TLA+ does not allow a name to be bound again where it is already visible"
+                            .into(),
+                    );
+                    self.err(d);
+                }
+            }
+        }
+        locals.push((n.name.clone(), s));
+    }
+
+    /// Adds `name` to the module context. As in SANY, a definition or
+    /// declaration of a name that is already visible (defined in this
+    /// module, imported with EXTENDS or INSTANCE, or defined in an enclosing
+    /// module) is an error; an INSTANCE that imports a name this module
+    /// already defines is only a warning, and the module's own definition
+    /// wins. The same definition reached twice (Naturals through two
+    /// EXTENDS) is no clash at all.
     fn define(&mut self, ctx: &mut Ctx, name: &str, sym: Sym, at: Span, imported: bool) {
         if let Some(old) = ctx.syms.get(name) {
             if old.span == sym.span {
@@ -205,13 +272,17 @@ impl Checker<'_> {
                 return;
             }
             let old_own = ctx.own.contains(name);
-            if old_own && !imported {
-                let d = error_at(
-                    at,
-                    format!("`{name}` is defined twice"),
-                    format!("`{name}` is defined again here"),
-                )
-                .with_labels(vec![secondary(old.span, "first defined here")]);
+            if !imported {
+                let (summary, other) = if old_own {
+                    (format!("`{name}` is defined twice"), "first defined here")
+                } else {
+                    (
+                        format!("`{name}` is already defined in a module this one uses"),
+                        "the other definition",
+                    )
+                };
+                let d = error_at(at, summary, format!("`{name}` is defined again here"))
+                    .with_labels(vec![secondary(old.span, other)]);
                 self.err(d);
                 return;
             }
@@ -298,10 +369,8 @@ impl Checker<'_> {
             }
             UnitKind::ModuleDef(md) => {
                 for p in &md.params {
-                    locals.push((
-                        p.name.name.clone(),
-                        sym(SymKind::Bound, p.arity, p.name.span, false),
-                    ));
+                    let s = sym(SymKind::Bound, p.arity, p.name.span, false);
+                    self.bind(&p.name, s, ctx, &mut locals);
                 }
                 self.instance(&md.instance, ctx, &mut locals);
                 let s = sym(
@@ -358,10 +427,12 @@ impl Checker<'_> {
     fn op_def(&mut self, d: &OpDef, ctx: &Ctx, locals: &mut Locals) {
         let n = locals.len();
         for p in &d.params {
-            locals.push((
-                p.name.name.clone(),
+            self.bind(
+                &p.name,
                 sym(SymKind::Bound, p.arity, p.name.span, false),
-            ));
+                ctx,
+                locals,
+            );
         }
         self.expr(&d.body, ctx, locals, false);
         locals.truncate(n);
@@ -431,7 +502,7 @@ impl Checker<'_> {
         }
         for b in bs {
             for n in &b.names {
-                locals.push((n.name.clone(), sym(SymKind::Bound, 0, n.span, false)));
+                self.bind(n, sym(SymKind::Bound, 0, n.span, false), ctx, locals);
             }
         }
     }
@@ -441,8 +512,10 @@ impl Checker<'_> {
         if BUILTIN_NAMES.contains(&name.name.as_str()) && nargs == 0 {
             return;
         }
-        if as_arg && nargs == 0 && BUILTIN_OPS.contains(&name.name.as_str()) {
-            return; // a built-in operator passed to a higher-order operator
+        if BUILTIN_OPS.contains(&name.name.as_str()) && (nargs == 0 && as_arg || nargs > 0) {
+            // A built-in operator passed to a higher-order operator, or
+            // applied in functional notation: `\cup(S, T)`.
+            return;
         }
         match self.lookup(&name.name, ctx, locals) {
             Some(s) => {
@@ -464,11 +537,27 @@ impl Checker<'_> {
                     self.err(d);
                 }
             }
-            None => self.unknown(name),
+            None => self.unknown(name, ctx, locals),
         }
     }
 
-    fn unknown(&mut self, name: &Ident) {
+    fn unknown(&mut self, name: &Ident, ctx: &Ctx, locals: &Locals) {
+        if let Some(def) = self.module_defs.get(&name.name).copied() {
+            if def.file == name.span.file && def.start > name.span.start {
+                let mut d = error_at(
+                    name.span,
+                    format!("`{}` is used before it is defined", name.name),
+                    "used here",
+                )
+                .with_labels(vec![secondary(def, "defined later, here")]);
+                d.notes.push(
+                    "TLA+ requires a definition to come before its uses: move it up (a recursive operator is declared first with RECURSIVE)"
+                        .into(),
+                );
+                self.err(d);
+                return;
+            }
+        }
         let mut d = error_at(
             name.span,
             format!("unknown name `{}`", name.name),
@@ -479,6 +568,14 @@ impl Checker<'_> {
                 "`{}` is defined in the standard module {m}: add it to EXTENDS",
                 name.name
             ));
+        } else {
+            let names = locals
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .chain(ctx.syms.keys().map(String::as_str));
+            if let Some(best) = closest(&name.name, names) {
+                d.notes.push(format!("did you mean `{best}`?"));
+            }
         }
         self.err(d);
     }
@@ -513,6 +610,14 @@ impl Checker<'_> {
                 for d in defs {
                     self.let_def(d, ctx, locals);
                 }
+                let undefined: Vec<Ident> = locals[n..]
+                    .iter()
+                    .filter(|(_, s)| s.kind == SymKind::Recursive)
+                    .map(|(name, s)| Ident::new(name.clone(), s.span))
+                    .collect();
+                for u in &undefined {
+                    self.recursive_not_defined(u);
+                }
                 self.expr(body, ctx, locals, false);
                 locals.truncate(n);
             }
@@ -537,7 +642,7 @@ impl Checker<'_> {
             ExprKind::TemporalQuant(_, names, body) | ExprKind::Lambda(names, body) => {
                 let n = locals.len();
                 for x in names {
-                    locals.push((x.name.clone(), sym(SymKind::Bound, 0, x.span, false)));
+                    self.bind(x, sym(SymKind::Bound, 0, x.span, false), ctx, locals);
                 }
                 self.expr(body, ctx, locals, false);
                 locals.truncate(n);
@@ -550,10 +655,8 @@ impl Checker<'_> {
                             if let Some(s) = set {
                                 self.expr(s, ctx, locals, false);
                             }
-                            locals.push((
-                                decl.name.name.clone(),
-                                sym(SymKind::Bound, decl.arity, decl.name.span, false),
-                            ));
+                            let s = sym(SymKind::Bound, decl.arity, decl.name.span, false);
+                            self.bind(&decl.name, s, ctx, locals);
                         }
                         AssumeItem::Def(u) => self.let_def(u, ctx, locals),
                         AssumeItem::Fact(f) => self.expr(f, ctx, locals, false),
@@ -581,45 +684,35 @@ impl Checker<'_> {
                 if let Some(p) = recursive_pos {
                     locals.remove(p);
                 }
-                locals.push((
-                    od.name.name.clone(),
-                    sym(SymKind::Operator, od.params.len(), od.name.span, false),
-                ));
+                let s = sym(SymKind::Operator, od.params.len(), od.name.span, false);
+                self.bind(&od.name, s, ctx, locals);
             }
             UnitKind::FunDef(fd) => {
                 self.fun_def(fd, ctx, locals);
-                locals.push((
-                    fd.name.name.clone(),
-                    sym(SymKind::Function, 0, fd.name.span, false),
-                ));
+                let s = sym(SymKind::Function, 0, fd.name.span, false);
+                self.bind(&fd.name, s, ctx, locals);
             }
             UnitKind::Recursive(decls) => {
                 for dd in decls {
-                    locals.push((
-                        dd.name.name.clone(),
-                        sym(SymKind::Recursive, dd.arity, dd.name.span, false),
-                    ));
+                    let s = sym(SymKind::Recursive, dd.arity, dd.name.span, false);
+                    self.bind(&dd.name, s, ctx, locals);
                 }
             }
             UnitKind::ModuleDef(md) => {
                 let n = locals.len();
                 for p in &md.params {
-                    locals.push((
-                        p.name.name.clone(),
-                        sym(SymKind::Bound, p.arity, p.name.span, false),
-                    ));
+                    let s = sym(SymKind::Bound, p.arity, p.name.span, false);
+                    self.bind(&p.name, s, ctx, locals);
                 }
                 self.instance(&md.instance, ctx, locals);
                 locals.truncate(n);
-                locals.push((
-                    md.name.name.clone(),
-                    sym(
-                        SymKind::Instance(md.instance.module.name.clone()),
-                        md.params.len(),
-                        md.name.span,
-                        false,
-                    ),
-                ));
+                let s = sym(
+                    SymKind::Instance(md.instance.module.name.clone()),
+                    md.params.len(),
+                    md.name.span,
+                    false,
+                );
+                self.bind(&md.name, s, ctx, locals);
             }
             UnitKind::Instance(inst) => {
                 if let Some(t) = self.instance(inst, ctx, locals) {
@@ -648,7 +741,7 @@ impl Checker<'_> {
             return; // a proof step name
         }
         let Some(s) = self.lookup(&head.name, ctx, locals).cloned() else {
-            self.unknown(head);
+            self.unknown(head, ctx, locals);
             return;
         };
         let SymKind::Instance(mut module) = s.kind.clone() else {
@@ -700,121 +793,6 @@ impl Checker<'_> {
         }
         for d in &uh.defs {
             self.expr(d, ctx, locals, true);
-        }
-    }
-
-    /// Proofs are checked leniently: every name a proof introduces anywhere
-    /// (NEW, PICK, TAKE, DEFINE) is visible in all of it.
-    fn proof(&mut self, p: &Proof, ctx: &Ctx, locals: &mut Locals) {
-        let n = locals.len();
-        collect_proof_names(p, locals);
-        self.proof_inner(p, ctx, locals);
-        locals.truncate(n);
-    }
-
-    fn proof_inner(&mut self, p: &Proof, ctx: &Ctx, locals: &mut Locals) {
-        match p {
-            Proof::Obvious | Proof::Omitted => {}
-            Proof::By(uh) => self.use_hide(uh, ctx, locals),
-            Proof::Steps(steps) => {
-                for s in steps {
-                    match &s.body {
-                        StepBody::Qed => {}
-                        StepBody::Assert(e)
-                        | StepBody::Suffices(e)
-                        | StepBody::Case(e)
-                        | StepBody::Have(e) => self.expr(e, ctx, locals, false),
-                        StepBody::Pick(bs, e) => {
-                            for b in bs {
-                                if let Some(s) = &b.set {
-                                    self.expr(s, ctx, locals, false);
-                                }
-                            }
-                            self.expr(e, ctx, locals, false);
-                        }
-                        StepBody::Take(bs) => {
-                            for b in bs {
-                                if let Some(s) = &b.set {
-                                    self.expr(s, ctx, locals, false);
-                                }
-                            }
-                        }
-                        StepBody::Witness(es) => {
-                            for e in es {
-                                self.expr(e, ctx, locals, false);
-                            }
-                        }
-                        StepBody::Define(us) => {
-                            for u in us {
-                                match &u.kind {
-                                    UnitKind::OpDef(d) => self.op_def(d, ctx, locals),
-                                    UnitKind::FunDef(d) => self.fun_def(d, ctx, locals),
-                                    _ => {}
-                                }
-                            }
-                        }
-                        StepBody::UseHide(uh) => self.use_hide(uh, ctx, locals),
-                        StepBody::Instance(i) => {
-                            self.instance(i, ctx, locals);
-                        }
-                    }
-                    if let Some(p) = &s.proof {
-                        self.proof_inner(p, ctx, locals);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Arity of a name introduced in a proof: one proof can DEFINE the same
-/// name with different arities in different steps, so any is accepted.
-const ANY_ARITY: usize = usize::MAX;
-
-fn collect_proof_names(p: &Proof, locals: &mut Locals) {
-    let Proof::Steps(steps) = p else { return };
-    let push = |locals: &mut Locals, n: &Ident, _arity: usize, kind: SymKind| {
-        locals.push((n.name.clone(), sym(kind, ANY_ARITY, n.span, false)));
-    };
-    for s in steps {
-        match &s.body {
-            StepBody::Pick(bs, _) | StepBody::Take(bs) => {
-                for b in bs {
-                    for n in &b.names {
-                        push(locals, n, 0, SymKind::Bound);
-                    }
-                }
-            }
-            StepBody::Define(us) => {
-                for u in us {
-                    match &u.kind {
-                        UnitKind::OpDef(d) => {
-                            push(locals, &d.name, d.params.len(), SymKind::Operator)
-                        }
-                        UnitKind::FunDef(d) => push(locals, &d.name, 0, SymKind::Function),
-                        UnitKind::ModuleDef(d) => push(
-                            locals,
-                            &d.name,
-                            d.params.len(),
-                            SymKind::Instance(d.instance.module.name.clone()),
-                        ),
-                        _ => {}
-                    }
-                }
-            }
-            StepBody::Assert(e) | StepBody::Suffices(e) => {
-                if let ExprKind::AssumeProve(items, _) = &e.kind {
-                    for it in items {
-                        if let AssumeItem::New { decl, .. } = it {
-                            push(locals, &decl.name, decl.arity, SymKind::Bound);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-        if let Some(p) = &s.proof {
-            collect_proof_names(p, locals);
         }
     }
 }
