@@ -1400,11 +1400,11 @@ impl<'a> Lowerer<'a> {
             return lerr(span, "this reference cannot be evaluated");
         };
         let (mut c, item) = self.lookup(ctx, &head.name, span)?;
+        if let Item::Def(m, u) = &item {
+            return self.selection(c, m, *u, head, hargs, &path[1..], ctx, scope, frame, span);
+        }
         let Item::Inst(m, u) = item else {
-            return lerr(
-                span,
-                "subexpression references (`Op!1`, `Op!:`) cannot be evaluated",
-            );
+            return lerr(span, "this subexpression reference cannot be evaluated");
         };
         let ast::UnitKind::ModuleDef(md) = &self.unit(&m, u).kind else {
             return lerr(span, "internal: not an instance definition");
@@ -1484,6 +1484,96 @@ impl<'a> Lowerer<'a> {
             }
             return self.apply_item(c2, &n.name, item, largs, vec![], frame, span);
         }
+    }
+
+    /// A positional subexpression of a definition, `Inv!1` or `Op(x)!2!1`:
+    /// the n-th conjunct or disjunct of a list, operand of an operator,
+    /// argument of an application, component of a tuple or set, or part of
+    /// IF/THEN/ELSE; evaluated where the definition lives, with its
+    /// parameters bound to the arguments.
+    #[allow(clippy::too_many_arguments)]
+    fn selection(
+        &mut self,
+        c: CtxId,
+        module: &str,
+        unit: usize,
+        head: &ast::Ident,
+        hargs: &[ast::Expr],
+        selectors: &[ast::PathElem],
+        ctx: CtxId,
+        scope: &mut Vec<(String, Binding)>,
+        frame: &mut Frame,
+        span: Span,
+    ) -> LResult<Expr> {
+        let ast::UnitKind::OpDef(d) = &self.unit(module, unit).kind else {
+            return lerr(
+                span,
+                format!("`{}` has no subexpressions to select", head.name),
+            );
+        };
+        if d.params.len() != hargs.len() || d.params.iter().any(|p| p.arity > 0) {
+            return lerr(
+                span,
+                format!("`{}` takes {} arguments", head.name, d.params.len()),
+            );
+        }
+        let mut e: &ast::Expr = &d.body;
+        for sel in selectors {
+            let ast::PathElem::Selector(k, sargs) = sel else {
+                return lerr(
+                    span,
+                    "only positional selectors (`!1`, `!2`, ...) can be evaluated",
+                );
+            };
+            let Ok(n) = k.parse::<usize>() else {
+                return lerr(
+                    span,
+                    format!("the selector `!{k}` cannot be evaluated (only `!1`, `!2`, ...)"),
+                );
+            };
+            if !sargs.is_empty() || n == 0 {
+                return lerr(span, format!("the selector `!{k}` cannot be evaluated"));
+            }
+            while let ast::ExprKind::Paren(x) | ast::ExprKind::Label(_, _, x) = &e.kind {
+                e = x;
+            }
+            let parts: Vec<&ast::Expr> = match &e.kind {
+                ast::ExprKind::Junction(_, items)
+                | ast::ExprKind::Tuple(items)
+                | ast::ExprKind::SetEnum(items) => items.iter().collect(),
+                ast::ExprKind::Infix(_, a, b) => vec![a, b],
+                ast::ExprKind::Prefix(_, a) | ast::ExprKind::Postfix(_, a) => vec![a],
+                ast::ExprKind::Apply(_, args) => args.iter().collect(),
+                ast::ExprKind::If(a, b, x) => vec![a, b, x],
+                _ => vec![],
+            };
+            match parts.get(n - 1) {
+                Some(p) => e = p,
+                None => {
+                    return lerr(
+                        span,
+                        format!("`{}` has no subexpression `!{n}` here", head.name),
+                    );
+                }
+            }
+        }
+        // Lower the selected part where the definition lives, with its
+        // parameters bound by name to the arguments.
+        let args = self.args(hargs, ctx, scope, frame)?;
+        let mut inner = vec![];
+        let mut defs = vec![];
+        for (p, a) in d.params.iter().zip(args) {
+            let ld = LetDef {
+                slot: frame.alloc(),
+                memo: !a.mentions_next(),
+                def: Arc::new(a),
+                name: p.name.name.clone(),
+            };
+            inner.push((p.name.name.clone(), Binding::Let(Box::new(ld.clone()))));
+            defs.push(ld);
+        }
+        let body = self.expr(e, c, &mut inner, frame)?;
+        Ok(wrap_let(defs, body, span))
     }
 
     #[allow(clippy::too_many_arguments)]
