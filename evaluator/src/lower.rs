@@ -125,6 +125,9 @@ enum Item {
 struct CtxData {
     module: String,
     subst: HashMap<String, Arc<Expr>>,
+    /// Substitutions for the instanced module's operator constants
+    /// (`CONSTANT F(_)`).
+    op_subst: HashMap<String, OpRef>,
     /// An op-argument substitution for a parameterised instance's
     /// parameters lives in the scope, not here.
     key: String,
@@ -239,6 +242,7 @@ impl<'a> Lowerer<'a> {
         l.ctxs.push(CtxData {
             module: root.to_string(),
             subst: HashMap::new(),
+            op_subst: HashMap::new(),
             key: root.to_string(),
         });
         l.ctx_index.insert(root.to_string(), 0);
@@ -364,11 +368,12 @@ impl<'a> Lowerer<'a> {
             ast::UnitKind::ModuleDef(d) => &d.instance,
             _ => return lerr(span, "internal: not an instance"),
         };
-        let subst = self.instance_subst(ctx, inst, &mut Frame::new(0), &mut vec![])?;
+        let (subst, op_subst) = self.instance_subst(ctx, inst, &mut Frame::new(0), &mut vec![])?;
         let c = self.ctxs.len();
         self.ctxs.push(CtxData {
             module: inst.module.name.clone(),
             subst,
+            op_subst,
             key: key.clone(),
         });
         self.ctx_index.insert(key, c);
@@ -383,24 +388,34 @@ impl<'a> Lowerer<'a> {
         inst: &ast::Instance,
         frame: &mut Frame,
         scope: &mut Vec<(String, Binding)>,
-    ) -> LResult<HashMap<String, Arc<Expr>>> {
+    ) -> LResult<(HashMap<String, Arc<Expr>>, HashMap<String, OpRef>)> {
         let mut ignored = vec![];
         let target = self.table(&inst.module.name, &mut ignored);
         let mut subst = HashMap::new();
+        let mut op_subst = HashMap::new();
         for (name, item) in &target {
-            if !matches!(item, Item::Var | Item::Const(_)) {
-                continue;
-            }
-            let e = match inst.subst.iter().find(|(l, _)| &l.name == name) {
-                Some((_, e)) => self.expr(e, ctx, scope, frame)?,
-                None => {
-                    let id = ast::Ident::new(name.clone(), inst.module.span);
-                    self.name(&id, &[], ctx, scope, frame, inst.module.span)?
+            match item {
+                Item::Const(arity) if *arity > 0 => {
+                    let op = match inst.subst.iter().find(|(l, _)| &l.name == name) {
+                        Some((_, e)) => self.opref(e, ctx, scope, *arity)?,
+                        None => OpRef::Name(ctx, name.clone()),
+                    };
+                    op_subst.insert(name.clone(), op);
                 }
-            };
-            subst.insert(name.clone(), Arc::new(e));
+                Item::Var | Item::Const(_) => {
+                    let e = match inst.subst.iter().find(|(l, _)| &l.name == name) {
+                        Some((_, e)) => self.expr(e, ctx, scope, frame)?,
+                        None => {
+                            let id = ast::Ident::new(name.clone(), inst.module.span);
+                            self.name(&id, &[], ctx, scope, frame, inst.module.span)?
+                        }
+                    };
+                    subst.insert(name.clone(), Arc::new(e));
+                }
+                _ => {}
+            }
         }
-        Ok(subst)
+        Ok((subst, op_subst))
     }
 
     // ---- entry points ---------------------------------------------------
@@ -413,6 +428,24 @@ impl<'a> Lowerer<'a> {
         let id = ast::Ident::new(name, span);
         let e = self.inline_name(&id, 0, &mut frame, span)?;
         Ok((e, frame.max))
+    }
+
+    /// Where the root module's definition `name` lives: the context and
+    /// the module (through EXTENDS and unnamed INSTANCE).
+    pub fn find_def(&mut self, name: &str, span: Span) -> LResult<Option<(usize, String)>> {
+        match self.lookup(0, name, span) {
+            Ok((c, Item::Def(m, _))) => Ok(Some((c, m))),
+            Ok(_) => Ok(None),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Lowers a source expression in context `ctx` (from
+    /// [`Lowerer::find_def`]).
+    pub fn expr_in(&mut self, ctx: usize, e: &ast::Expr) -> LResult<(Expr, u32)> {
+        let mut frame = Frame::new(0);
+        let x = self.expr(e, ctx, &mut vec![], &mut frame)?;
+        Ok((x, frame.max))
     }
 
     /// Lowers a source expression in the root context (for command-line
@@ -588,6 +621,10 @@ impl<'a> Lowerer<'a> {
                 return Ok((*e).clone());
             }
         }
+        if let Some(op) = self.ctxs[ctx].op_subst.get(&id.name).cloned() {
+            let largs = self.args(args, ctx, scope, frame)?;
+            return self.apply_opref(&op, largs, frame, span);
+        }
         let (c, item) = self.lookup(ctx, &id.name, span)?;
         let mut largs = vec![];
         let mut opargs = vec![];
@@ -672,6 +709,9 @@ impl<'a> Lowerer<'a> {
         match op {
             OpRef::Param(inner) => self.apply_opref(inner, args, frame, span),
             OpRef::Name(c, name) => {
+                if let Some(op) = self.ctxs[*c].op_subst.get(name).cloned() {
+                    return self.apply_opref(&op, args, frame, span);
+                }
                 if let Some(b) = builtins::operator_symbol(name) {
                     return Ok(Expr::new(Kind::Builtin(b, args), span));
                 }
@@ -1431,11 +1471,13 @@ impl<'a> Lowerer<'a> {
                 };
                 inner_scope.push((p.name.name.clone(), Binding::Let(Box::new(ld))));
             }
-            let subst = self.instance_subst(c, &md.instance, frame, &mut inner_scope)?;
+            let (subst, op_subst) =
+                self.instance_subst(c, &md.instance, frame, &mut inner_scope)?;
             let key = format!("{}>{}#{}@{}", self.ctxs[c].key, m, u, self.ctxs.len());
             self.ctxs.push(CtxData {
                 module: md.instance.module.name.clone(),
                 subst,
+                op_subst,
                 key,
             });
             c = self.ctxs.len() - 1;
@@ -1674,6 +1716,9 @@ impl<'a> Lowerer<'a> {
         frame: &mut Frame,
         span: Span,
     ) -> LResult<Expr> {
+        if let Some(op) = self.ctxs[ctx].op_subst.get(name).cloned() {
+            return self.apply_opref(&op, args, frame, span);
+        }
         let (c, item) = self.lookup(ctx, name, span)?;
         self.apply_item(c, name, item, args, vec![], frame, span)
     }

@@ -248,53 +248,63 @@ impl Model {
     pub fn build(set: &ModuleSet, root: &str, cfg: &ModelConfig) -> Result<Model, LowerError> {
         let b = bindings(cfg)?;
         let mut l = Lowerer::new(set, root, b)?;
-        let (init_ast, next_ast, unchecked_liveness, spec_span) =
-            match (&cfg.specification, &cfg.init, &cfg.next) {
-                (Some(s), _, _) => {
-                    let Some(d) = root_def(set, root, &s.name) else {
-                        return lerr(
-                            s.span,
-                            format!(
-                                "the SPECIFICATION `{}` is not defined in the model's modules",
-                                s.name
-                            ),
-                        );
-                    };
-                    let mut parts = SpecParts {
-                        init: vec![],
-                        next: None,
-                        liveness: vec![],
-                    };
-                    spec_parts(set, root, &d.body, &mut parts, 0)?;
-                    let Some(next) = parts.next else {
-                        return lerr(
-                            s.span,
-                            format!(
-                                "the SPECIFICATION `{}` has no next-state action `[][Next]_vars`",
-                                s.name
-                            ),
-                        );
-                    };
-                    (parts.init, next, parts.liveness, s.span)
-                }
-                (None, Some(i), Some(n)) => {
-                    let ie = ast::Expr::new(
-                        ast::ExprKind::Apply(ast::Ident::new(i.name.clone(), i.span), vec![]),
-                        i.span,
-                    );
-                    let ne = ast::Expr::new(
-                        ast::ExprKind::Apply(ast::Ident::new(n.name.clone(), n.span), vec![]),
-                        n.span,
-                    );
-                    (vec![ie], ne, vec![], i.span)
-                }
-                _ => {
-                    return lerr(
-                        Span::new(cfg.file, 0, 0),
-                        "the config names neither SPECIFICATION nor INIT and NEXT",
+        // The context the specification lives in (the root, or an instance
+        // the root module INSTANCEs without a name).
+        let mut spec_ctx = 0usize;
+        let spec = match (&cfg.specification, &cfg.init, &cfg.next) {
+            (Some(s), _, _) => {
+                let not_defined = || {
+                    lerr(
+                        s.span,
+                        format!(
+                            "the SPECIFICATION `{}` is not defined in the model's modules",
+                            s.name
+                        ),
                     )
-                }
-            };
+                };
+                let Some((ctx, module)) = l.find_def(&s.name, s.span)? else {
+                    return not_defined();
+                };
+                spec_ctx = ctx;
+                let Some(d) = root_def(set, &module, &s.name) else {
+                    return not_defined();
+                };
+                let mut parts = SpecParts {
+                    init: vec![],
+                    next: None,
+                    liveness: vec![],
+                };
+                spec_parts(set, &module, &d.body, &mut parts, 0)?;
+                let Some(next) = parts.next else {
+                    return lerr(
+                        s.span,
+                        format!(
+                            "the SPECIFICATION `{}` has no next-state action `[][Next]_vars`",
+                            s.name
+                        ),
+                    );
+                };
+                (parts.init, next, parts.liveness, s.span)
+            }
+            (None, Some(i), Some(n)) => {
+                let ie = ast::Expr::new(
+                    ast::ExprKind::Apply(ast::Ident::new(i.name.clone(), i.span), vec![]),
+                    i.span,
+                );
+                let ne = ast::Expr::new(
+                    ast::ExprKind::Apply(ast::Ident::new(n.name.clone(), n.span), vec![]),
+                    n.span,
+                );
+                (vec![ie], ne, vec![], i.span)
+            }
+            _ => {
+                return lerr(
+                    Span::new(cfg.file, 0, 0),
+                    "the config names neither SPECIFICATION nor INIT and NEXT",
+                )
+            }
+        };
+        let (init_ast, next_ast, unchecked_liveness, spec_span) = spec;
         let _ = spec_span;
         // Initial states: the predicate with every definition inlined, and
         // variables read as assignment targets.
@@ -302,14 +312,14 @@ impl Model {
         let mut init_parts = vec![];
         let mut init_slots = 0;
         for e in &init_ast {
-            let (x, n) = l.root_expr(e)?;
+            let (x, n) = l.expr_in(spec_ctx, e)?;
             init_slots = init_slots.max(n);
             init_parts.push(x);
         }
         l.force_inline = false;
         let span = init_ast.first().map(|e| e.span).unwrap_or_default();
         let init = prime_vars(Expr::new(Kind::And(init_parts), span));
-        let (mut next, next_slots) = l.root_expr(&next_ast)?;
+        let (mut next, next_slots) = l.expr_in(spec_ctx, &next_ast)?;
         // The actions are the named operators inside Next, not Next itself.
         while let Kind::Named(_, params, body) = next.kind {
             if !params.is_empty() {
