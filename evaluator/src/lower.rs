@@ -135,6 +135,10 @@ struct CtxData {
 
 type CtxId = usize;
 
+/// An INSTANCE's substitutions: for constants and variables, and for
+/// operator constants.
+type Substitutions = (HashMap<String, Arc<Expr>>, HashMap<String, OpRef>);
+
 /// An operator passed as an argument.
 #[derive(Clone)]
 enum OpRef {
@@ -388,7 +392,7 @@ impl<'a> Lowerer<'a> {
         inst: &ast::Instance,
         frame: &mut Frame,
         scope: &mut Vec<(String, Binding)>,
-    ) -> LResult<(HashMap<String, Arc<Expr>>, HashMap<String, OpRef>)> {
+    ) -> LResult<Substitutions> {
         let mut ignored = vec![];
         let target = self.table(&inst.module.name, &mut ignored);
         let mut subst = HashMap::new();
