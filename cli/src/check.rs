@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use tla_eval::model::Model;
 use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
 use tla_parser::diag::{Diag, IntoDiagnostic};
-use tla_parser::load::Loader;
 use tla_parser::span::{Files, Span};
 use tla_trace::event::{read_trace, Decoder, Event, Mapping, ReadError};
 use tla_trace::replay::{Checker, Failure, Options, Summary, Verdict};
@@ -82,51 +81,16 @@ fn read_error(files: &Files, e: &ReadError) -> Diag {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: Args) -> u8 {
-    let loader = Loader::new(args.lib.clone());
-    let mut loaded = match loader.load(&args.spec) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    if loaded.has_errors() {
-        report_input_error(
-            &args,
-            &loaded.set.files,
-            loaded.diagnostics.clone(),
-            "spec-error",
-        );
-        return EXIT_SPEC;
-    }
-    let Some(root) = loaded.root.clone() else {
-        return EXIT_SPEC;
-    };
-    let cfg_path = args
-        .config
-        .clone()
-        .unwrap_or_else(|| args.spec.with_extension("cfg"));
-    let cfg_text = match std::fs::read_to_string(&cfg_path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "error: cannot read the model file `{}`: {e}",
-                cfg_path.display()
-            );
-            return EXIT_USAGE;
-        }
-    };
-    let cfg_file = loaded
-        .set
-        .files
-        .add(cfg_path.display().to_string(), Some(&cfg_path), cfg_text);
-    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, cfg_file) {
-        Ok(c) => c,
-        Err(errs) => {
-            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
-            output::print_diagnostics(&loaded.set.files, &ds);
-            return EXIT_SPEC;
-        }
+    let lm = crate::load::load_model(&args.spec, args.config.as_deref(), &args.lib, &|f, d| {
+        report_input_error(&args, f, d, "spec-error")
+    });
+    let crate::load::LoadedModel {
+        mut loaded,
+        cfg,
+        model,
+    } = match lm {
+        Ok(m) => m,
+        Err(code) => return code,
     };
     let mapping = match &args.mapping {
         Some(p) => match std::fs::read_to_string(p) {
@@ -145,13 +109,6 @@ pub fn run(args: Args) -> u8 {
         None => Mapping::default(),
     };
     let mvs = model_values(&cfg);
-    let model = match Model::build(&loaded.set, &root, &cfg) {
-        Ok(m) => m,
-        Err(e) => {
-            output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
-            return EXIT_SPEC;
-        }
-    };
     // Read every trace file.
     let dec = Decoder {
         model_values: &mvs,

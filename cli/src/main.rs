@@ -4,6 +4,7 @@
 //! error.
 
 mod check;
+mod load;
 mod model;
 mod output;
 mod parse;

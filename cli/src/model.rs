@@ -1,14 +1,13 @@
 //! `tlatrace model SPEC.tla [--config M.cfg]`: explicit-state model checking
 //! driven by a TLC model file, with TLC's summary figures.
 
-use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use crate::output::{self, Format, EXIT_OK, EXIT_SPEC};
 use std::path::PathBuf;
 use std::time::Duration;
 use tla_eval::explore::{Explorer, Options, Outcome, Report, Step};
 use tla_eval::model::Model;
 use tla_eval::value::Value;
 use tla_parser::diag::{self, Diag, IntoDiagnostic};
-use tla_parser::load::Loader;
 use tla_parser::span::Files;
 
 /// Arguments of `tlatrace model`.
@@ -44,58 +43,18 @@ pub struct Args {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: Args) -> u8 {
-    let loader = Loader::new(args.lib.clone());
-    let mut loaded = match loader.load(&args.spec) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    if loaded.has_errors() {
-        output::print_diagnostics(&loaded.set.files, &loaded.diagnostics);
-        return EXIT_SPEC;
-    }
-    let Some(root) = loaded.root.clone() else {
-        return EXIT_SPEC;
-    };
+    let lm =
+        match crate::load::load_model(&args.spec, args.config.as_deref(), &args.lib, &|f, d| {
+            output::print_diagnostics(f, &d)
+        }) {
+            Ok(m) => m,
+            Err(code) => return code,
+        };
+    let (model, files) = (&lm.model, &lm.loaded.set.files);
     let cfg_path = args
         .config
         .clone()
         .unwrap_or_else(|| args.spec.with_extension("cfg"));
-    let cfg_text = match std::fs::read_to_string(&cfg_path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "error: cannot read the model file `{}`: {e}",
-                cfg_path.display()
-            );
-            if args.config.is_none() {
-                eprintln!("note: give one with --config M.cfg");
-            }
-            return EXIT_USAGE;
-        }
-    };
-    let cfg_file = loaded
-        .set
-        .files
-        .add(cfg_path.display().to_string(), Some(&cfg_path), cfg_text);
-    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, cfg_file) {
-        Ok(c) => c,
-        Err(errs) => {
-            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
-            output::print_diagnostics(&loaded.set.files, &ds);
-            return EXIT_SPEC;
-        }
-    };
-    let files = &loaded.set.files;
-    let model = match Model::build(&loaded.set, &root, &cfg) {
-        Ok(m) => m,
-        Err(e) => {
-            output::print_diagnostics(files, &[e.to_diagnostic()]);
-            return EXIT_SPEC;
-        }
-    };
     let opts = Options {
         workers: args.workers.unwrap_or_else(|| Options::default().workers),
         check_deadlock: if args.no_deadlock {
@@ -107,7 +66,7 @@ pub fn run(args: Args) -> u8 {
         },
         progress: (args.progress > 0).then(|| Duration::from_secs(args.progress)),
     };
-    let explorer = Explorer::new(&model, opts.clone());
+    let explorer = Explorer::new(model, opts.clone());
     if args.format == Format::Human {
         eprintln!(
             "Model checking {} with {} ({} worker{})",
@@ -118,7 +77,7 @@ pub fn run(args: Args) -> u8 {
         );
     }
     let report = explorer.run();
-    print_report(&args, &model, files, &report)
+    print_report(&args, model, files, &report)
 }
 
 fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
@@ -259,7 +218,9 @@ fn print_trace(model: &Model, trace: &[Step]) {
     }
 }
 
-/// A value in ITF JSON.
+/// A value in ITF JSON. Unlike the trace format's encoder
+/// (`tla_trace::event::encode`), ITF allows only strings as record keys:
+/// functions keyed by model values are `#map`s.
 pub fn itf_value(v: &Value) -> serde_json::Value {
     use serde_json::json;
     match v {

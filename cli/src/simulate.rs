@@ -6,9 +6,7 @@ use crate::output::{self, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
 use std::io::Write;
 use std::path::PathBuf;
 use tla_eval::explore::{Explorer, Options};
-use tla_eval::model::Model;
-use tla_parser::diag::{Diag, IntoDiagnostic};
-use tla_parser::load::Loader;
+use tla_parser::diag::IntoDiagnostic;
 use tla_trace::event::encode;
 
 /// Arguments of `tlatrace simulate`.
@@ -148,55 +146,15 @@ fn event_json(
 
 /// Runs the command.
 pub fn run(args: Args) -> u8 {
-    let loader = Loader::new(args.lib.clone());
-    let mut loaded = match loader.load(&args.spec) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    if loaded.has_errors() {
-        output::print_diagnostics(&loaded.set.files, &loaded.diagnostics);
-        return EXIT_SPEC;
-    }
-    let Some(root) = loaded.root.clone() else {
-        return EXIT_SPEC;
-    };
-    let cfg_path = args
-        .config
-        .clone()
-        .unwrap_or_else(|| args.spec.with_extension("cfg"));
-    let text = match std::fs::read_to_string(&cfg_path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "error: cannot read the model file `{}`: {e}",
-                cfg_path.display()
-            );
-            return EXIT_USAGE;
-        }
-    };
-    let fid = loaded
-        .set
-        .files
-        .add(cfg_path.display().to_string(), Some(&cfg_path), text);
-    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, fid) {
-        Ok(c) => c,
-        Err(errs) => {
-            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
-            output::print_diagnostics(&loaded.set.files, &ds);
-            return EXIT_SPEC;
-        }
-    };
-    let model = match Model::build(&loaded.set, &root, &cfg) {
-        Ok(m) => m,
-        Err(e) => {
-            output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
-            return EXIT_SPEC;
-        }
-    };
-    let ex = Explorer::new(&model, Options::default());
+    let lm =
+        match crate::load::load_model(&args.spec, args.config.as_deref(), &args.lib, &|f, d| {
+            output::print_diagnostics(f, &d)
+        }) {
+            Ok(m) => m,
+            Err(code) => return code,
+        };
+    let (model, loaded) = (&lm.model, &lm.loaded);
+    let ex = Explorer::new(model, Options::default());
     let mut rng = Rng(args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {

@@ -442,9 +442,13 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
 /// because the column rule cut it, say so.
 fn item_error(e: PErr, window: Input<'_>, bullet: &str, bullet_tok: &Token) -> PErr {
     let closing = &window.all[window.end];
+    // The next bullet of the same list ends an item as expected; any other
+    // token at or left of the bullet's column cuts it short.
+    let next_bullet = closing.col == bullet_tok.col && closing.tok == bullet_tok.tok;
     let cut_by_column = e.pos >= window.end
         && window.end < window.all.len() - 1
         && closing.line > bullet_tok.line
+        && !next_bullet
         && !starts_unit(&window.all[window.end..]);
     if cut_by_column {
         PErr::message(

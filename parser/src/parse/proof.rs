@@ -79,8 +79,23 @@ fn steps(mut i: Input<'_>, parent: u32) -> PResult<'_, Proof> {
             break;
         }
     }
-    if out.is_empty() {
+    let Some(last) = out.last() else {
         return Err(Failure(PErr::expected(i, "a proof step")));
+    };
+    if last.body != StepBody::Qed {
+        // As in SANY, a structured proof ends with its QED step.
+        let level = last.level;
+        return Err(Failure(
+            PErr::message(i, format!("the proof at level {level} has no QED step"))
+                .label(format!("expected `<{level}> QED` before this"))
+                .related(
+                    crate::span::Span {
+                        end: out[0].span.start + out[0].label.len() as u32,
+                        ..out[0].span
+                    },
+                    "the proof starts here",
+                ),
+        ));
     }
     Ok((i, Proof::Steps(out)))
 }

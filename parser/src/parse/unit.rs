@@ -352,8 +352,8 @@ pub(crate) fn op_decl(i: Input<'_>) -> PResult<'_, OpDecl> {
                 },
             ))
         }
-        (Tok::Sym(op @ ("-." | "-" | "~" | "[]" | "<>")), Some(Tok::Sym("_")), _) => {
-            let name = if *op == "-" { "-." } else { op };
+        (Tok::Sym(op @ ("-." | "~" | "[]" | "<>")), Some(Tok::Sym("_")), _) => {
+            let name = *op;
             Ok((
                 i.skip(2),
                 OpDecl {
@@ -393,7 +393,7 @@ pub(crate) fn starts_definition(i: &Input<'_>) -> bool {
             true
         }
         (Some(Tok::Ident(_)), Some(Tok::Sym(op)), Some(Tok::Sym("=="))) if is_postfix(op) => true,
-        (Some(Tok::Sym("-." | "-" | "~")), Some(Tok::Ident(_)), Some(Tok::Sym("=="))) => true,
+        (Some(Tok::Sym("-." | "~")), Some(Tok::Ident(_)), Some(Tok::Sym("=="))) => true,
         (Some(Tok::Ident(_)), Some(Tok::Sym("(")), _) => paren_then_defeq(i, 1),
         (Some(Tok::Ident(_)), Some(Tok::Sym("[")), _) => paren_then_defeq(i, 1),
         _ => false,
@@ -505,8 +505,8 @@ type Lhs = (Ident, Vec<OpDecl>, Fixity, Option<Vec<Bound>>);
 fn def_lhs(i: Input<'_>) -> PResult<'_, Lhs> {
     let t = i.here();
     // Prefix: `-. a ==`, `~ a ==`.
-    if let Tok::Sym(op @ ("-." | "-" | "~")) = &t.tok {
-        let name = if *op == "-" { "-." } else { op };
+    if let Tok::Sym(op @ ("-." | "~")) = &t.tok {
+        let name = *op;
         let (i2, p) = cut(ident)(i.skip(1))?;
         return Ok((
             i2,
