@@ -1,6 +1,17 @@
 //! The TLA+ front end of tlatrace: lexer, parser to a spanned AST, module
 //! loader with the standard library bundled, name checking, and the reader of
 //! TLC model (`.cfg`) files.
+//!
+//! ```
+//! use tla_parser::span::Files;
+//!
+//! let mut files = Files::new();
+//! let src = "---- MODULE M ----\nVARIABLE x\nInit == /\\ x = 0\n        /\\ TRUE\n====\n";
+//! let id = files.add("M.tla", None, src);
+//! let (module, diags) = tla_parser::parse::parse_module(&files, id);
+//! assert!(diags.is_empty());
+//! assert_eq!(module.unwrap().name.name, "M");
+//! ```
 
 pub mod ast;
 pub mod cfg;

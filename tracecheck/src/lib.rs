@@ -2,6 +2,24 @@
 //! (and ITF traces), merges per-node logs by their clocks, and replays them
 //! against a TLA+ spec's `Next`, reporting the first event no behaviour of
 //! the spec matches, with the action and the conjunct that failed.
+//!
+//! Reading one event (strings that name model values of the model become
+//! model values):
+//!
+//! ```
+//! use std::collections::HashSet;
+//! use tla_trace::event::{read_trace, Decoder, Mapping};
+//!
+//! let model_values: HashSet<String> = ["a1".to_string()].into();
+//! let mapping = Mapping::default();
+//! let dec = Decoder { model_values: &model_values, mapping: &mapping };
+//! let text = r#"{"action": "Phase1b", "params": {"a": "a1"}, "state": {"maxBal": {"a1": 1}}}"#;
+//! let mut files = tla_parser::span::Files::new();
+//! let id = files.add("run.jsonl", None, text);
+//! let events = read_trace(text, "run.jsonl", id, &dec).unwrap();
+//! assert_eq!(events[0].action.as_deref(), Some("Phase1b"));
+//! assert_eq!(events[0].params[0].1.to_string(), "a1");
+//! ```
 
 pub mod action;
 pub mod event;
