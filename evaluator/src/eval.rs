@@ -781,15 +781,7 @@ impl<'p> Ctx<'p> {
     fn fn_cons(&mut self, bounds: &[Bound], body: &Expr, span: Span) -> EResult<Value> {
         let mut pairs = vec![];
         self.for_each_binding(bounds, span, &mut |c| {
-            let key = if bounds.len() == 1 {
-                c.bound_value(&bounds[0], span)?
-            } else {
-                let mut ks = vec![];
-                for b in bounds {
-                    ks.push(c.bound_value(b, span)?);
-                }
-                Value::tuple(ks)
-            };
+            let key = c.binding_key(bounds, span)?;
             let v = c.eval(body)?;
             pairs.push((
                 vspan(key.normalize(), span)?,
@@ -799,7 +791,21 @@ impl<'p> Ctx<'p> {
         })?;
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         pairs.dedup_by(|a, b| a.0 == b.0);
-        Ok(Value::func(pairs))
+        let (keys, values): (Vec<Value>, Vec<Value>) = pairs.into_iter().unzip();
+        Ok(Value::func_on(Domain::from_sorted(keys), values))
+    }
+
+    /// The domain element of the current binding of `bounds`: the bound
+    /// value, or the tuple of them for several bounds (`[x \in S, y \in T |-> e]`).
+    fn binding_key(&self, bounds: &[Bound], span: Span) -> EResult<Value> {
+        if bounds.len() == 1 {
+            return self.bound_value(&bounds[0], span);
+        }
+        let mut ks = Vec::with_capacity(bounds.len());
+        for b in bounds {
+            ks.push(self.bound_value(b, span)?);
+        }
+        Ok(Value::tuple(ks))
     }
 
     fn rec_fn(
@@ -813,15 +819,7 @@ impl<'p> Ctx<'p> {
         // is visible to the body under its own name.
         let mut keys = vec![];
         self.for_each_binding(bounds, span, &mut |c| {
-            let key = if bounds.len() == 1 {
-                c.bound_value(&bounds[0], span)?
-            } else {
-                let mut ks = vec![];
-                for b in bounds {
-                    ks.push(c.bound_value(b, span)?);
-                }
-                Value::tuple(ks)
-            };
+            let key = c.binding_key(bounds, span)?;
             keys.push(key);
             Ok(true)
         })?;

@@ -1637,36 +1637,14 @@ impl<'a> Lowerer<'a> {
         let y = self.expr(b, ctx, scope, frame)?;
         let bx = |e: Expr| Box::new(e);
         let k = match op.name.as_str() {
-            "/\\" => {
-                let mut v = match x.kind {
-                    Kind::And(xs)
-                        if !matches!(
-                            a.kind,
-                            ast::ExprKind::Junction(..) | ast::ExprKind::Paren(_)
-                        ) =>
-                    {
-                        xs
-                    }
-                    _ => vec![x],
-                };
-                v.push(y);
-                Kind::And(v)
-            }
-            "\\/" => {
-                let mut v = match x.kind {
-                    Kind::Or(xs)
-                        if !matches!(
-                            a.kind,
-                            ast::ExprKind::Junction(..) | ast::ExprKind::Paren(_)
-                        ) =>
-                    {
-                        xs
-                    }
-                    _ => vec![x],
-                };
-                v.push(y);
-                Kind::Or(v)
-            }
+            "/\\" => Kind::And(flatten(x, y, a, |k| match k {
+                Kind::And(xs) => Ok(xs),
+                k => Err(k),
+            })),
+            "\\/" => Kind::Or(flatten(x, y, a, |k| match k {
+                Kind::Or(xs) => Ok(xs),
+                k => Err(k),
+            })),
             "=>" => Kind::Implies(bx(x), bx(y)),
             "<=>" => Kind::Equiv(bx(x), bx(y)),
             "=" => Kind::Eq(bx(x), bx(y)),
@@ -1726,6 +1704,32 @@ impl<'a> Lowerer<'a> {
         let (c, item) = self.lookup(ctx, name, span)?;
         self.apply_item(c, name, item, args, vec![], frame, span)
     }
+}
+
+/// The operands of `x op y` for an associative `op` (`/\`, `\/`): the
+/// items of `x` when it is itself an infix use of `op` (`split` returns them),
+/// then `y`. A bullet list or parenthesised `x` stays one operand.
+fn flatten(
+    x: Expr,
+    y: Expr,
+    x_ast: &ast::Expr,
+    split: impl FnOnce(Kind) -> Result<Vec<Expr>, Kind>,
+) -> Vec<Expr> {
+    let written_infix = !matches!(
+        x_ast.kind,
+        ast::ExprKind::Junction(..) | ast::ExprKind::Paren(_)
+    );
+    let span = x.span;
+    let mut v = if written_infix {
+        match split(x.kind) {
+            Ok(xs) => xs,
+            Err(k) => vec![Expr::new(k, span)],
+        }
+    } else {
+        vec![x]
+    };
+    v.push(y);
+    v
 }
 
 /// Whether evaluating `e` does more than arithmetic and lookups.
