@@ -4,6 +4,7 @@
 //! error.
 
 mod check;
+mod gen;
 mod load;
 mod model;
 mod output;
@@ -38,6 +39,9 @@ enum Command {
     Check(check::Args),
     /// Write random behaviours of a spec as traces.
     Simulate(simulate::Args),
+    /// Generate code from a spec: `gen rust` writes the types, actions and
+    /// a logger for a service to log its events (with the `tlalog` crate).
+    Gen(gen::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         Command::Model(a) => model::run(a),
         Command::Check(a) => check::run(a),
         Command::Simulate(a) => simulate::run(a),
+        Command::Gen(a) => gen::run(a),
     };
     ExitCode::from(code)
 }
