@@ -72,7 +72,7 @@ impl Scratch {
     /// a newline (the writer copies them into its buffer under its lock,
     /// with no intermediate line).
     fn pieces<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
-        let sections: [(&[u8], &[u8], &[u8], &[u8]); 9] = [
+        let sections: [Section<'_>; 9] = [
             (b"\"node\":", b"", &self.node, b""),
             (b"\"clock\":", b"", &self.clock, b""),
             (b"\"action\":", b"", &self.action, b""),
@@ -107,6 +107,9 @@ impl Scratch {
         f(&out[..n])
     }
 }
+
+/// A field of the line: key, opening bracket, body, closing bracket.
+type Section<'a> = (&'static [u8], &'static [u8], &'a [u8], &'static [u8]);
 
 thread_local! {
     /// One spare scratch per thread: taken by `event()`, given back by

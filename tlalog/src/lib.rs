@@ -51,13 +51,15 @@
 //! let text = std::fs::read_to_string(dir.path().join("a1.jsonl"))?;
 //! assert_eq!(
 //!     text,
-//!     r#"{"node":"a1","clock":{},"at":[{"var":"maxBal","path":["a1"],"value":-1},{"var":"maxVal","path":["a1"],"value":"None"}]}
+//!     r##"{"node":"a1","clock":{},"at":[{"var":"maxBal","path":["a1"],"value":-1},{"var":"maxVal","path":["a1"],"value":"None"}]}
 //! {"node":"a1","clock":{"a1":1,"l1":1},"action":"Phase1b","params":{"a":"a1"},"at":[{"var":"maxBal","path":["a1"],"value":1}],"update":[{"var":"promised","op":"add","value":1}],"#ballots":{"#set":[1]}}
-//! "#
+//! "##
 //! );
 //! # Ok(())
 //! # }
 //! ```
+
+#![warn(missing_docs)]
 
 mod clock;
 mod event;
