@@ -8,6 +8,7 @@ mod load;
 mod model;
 mod output;
 mod parse;
+mod report;
 mod simulate;
 
 use clap::{Parser, Subcommand};
