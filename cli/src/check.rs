@@ -54,6 +54,8 @@ pub struct Args {
 struct Sink {
     recorder: Recorder,
     page: Option<String>,
+    /// Every file read from disk (the modules the spec extends too).
+    read: Vec<PathBuf>,
 }
 
 fn model_values(cfg: &ModelConfig) -> HashSet<String> {
@@ -107,6 +109,12 @@ pub fn run(args: Args) -> u8 {
     }
     let mut sink = Sink::default();
     let code = check(&args, Some(&mut sink));
+    // The modules the spec loaded are inputs too.
+    let read: Vec<&Path> = sink.read.iter().map(PathBuf::as_path).collect();
+    if let Err(msg) = report::check_target(target, &read) {
+        eprintln!("error: {msg}");
+        return EXIT_USAGE;
+    }
     match sink.page {
         Some(html) => match report::write(target, &html) {
             Ok(()) => {
@@ -120,7 +128,7 @@ pub fn run(args: Args) -> u8 {
         },
         None => {
             eprintln!(
-                "No report written to {}: the run was not checked.",
+                "No report written to {}: the trace could not be checked.",
                 target.display()
             );
             code
@@ -297,10 +305,9 @@ fn stream(
         dec,
     );
     let mut replay = checker.replay();
-    let mut count = 0usize;
     let mut last: Option<Event> = None;
     let mut failed = None;
-    for ev in reader.by_ref() {
+    for (count, ev) in reader.by_ref().enumerate() {
         let ev = match ev {
             Ok(e) => e,
             Err(e) => {
@@ -319,7 +326,6 @@ fn stream(
             report_input_error(args, files, vec![d], "input-error");
             return EXIT_USAGE;
         }
-        count += 1;
         if let Some(s) = sink.as_deref_mut() {
             s.recorder.push(&ev);
         }
@@ -508,6 +514,7 @@ fn summary_json(s: &Summary) -> serde_json::Value {
 /// Prints the verdict; with `--report`, renders the page into `sink`.
 fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v: Verdict) -> u8 {
     if let Some(sink) = sink {
+        sink.read = files.iter().filter_map(|(_, f)| f.path.clone()).collect();
         let (outcome, s) = match &v {
             Verdict::Conforms(s) => (Some(Outcome::Conforms), s),
             Verdict::Fails(f, s) => (

@@ -592,7 +592,7 @@ aside{align-self:stretch;min-width:0}
 .diag{position:sticky;top:58px;background:#fff;border:1px solid #e2b4af;border-left:6px solid #8c1d18;border-radius:8px;padding:10px 14px}
 .diag h2{font-size:15px;margin:0 0 6px;color:#8c1d18}
 .diag p{margin:0 0 8px;font-size:13px}
-.diag pre{margin:0;font:12px/1.4 "DejaVu Sans Mono",ui-monospace,monospace;white-space:pre;overflow:auto;max-height:calc(100vh - 170px);background:#fbfbfc;border:1px solid #eceff3;border-radius:4px;padding:8px}
+.diag pre{margin:0;font:11.5px/1.4 "DejaVu Sans Mono",ui-monospace,monospace;white-space:pre;overflow:auto;max-height:calc(100vh - 170px);background:#fbfbfc;border:1px solid #eceff3;border-radius:4px;padding:8px}
 .note{font-size:12px;color:#6b7280;margin:4px 0 0}
 "#;
 
@@ -629,9 +629,9 @@ pub fn render(page: &Page<'_>) -> String {
         esc(&title_verdict),
         CSS.replace("HIGHLIGHT", HIGHLIGHT)
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<div class=\"banner {verdict_class}\" id=\"verdict\"><span>{}</span>{}</div>\n",
+        "<div class=\"banner {verdict_class}\" id=\"verdict\"><span>{}</span>{}</div>",
         esc(&verdict_text),
         if matches!(page.outcome, Outcome::Fails { .. }) && ch.fail_y.is_some() {
             "<a href=\"#failure\">go to the event</a>"
@@ -718,9 +718,9 @@ pub fn render(page: &Page<'_>) -> String {
             ""
         }
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<div class=\"chartbox\" style=\"width:{:.0}px\"><div class=\"headwrap\">{}</div>{}</div>\n",
+        "<div class=\"chartbox\" style=\"width:{:.0}px\"><div class=\"headwrap\">{}</div>{}</div>",
         ch.width + 2.0,
         ch.head,
         ch.body
@@ -734,17 +734,17 @@ pub fn render(page: &Page<'_>) -> String {
             diagnostics,
         } => {
             let top = ch.fail_y.map_or(0.0, |y| (y + HEAD_H - 60.0).max(0.0));
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<aside style=\"padding-top:{top:.0}px\"><div class=\"diag\" id=\"diagnostic\"><h2>Event {number} does not conform</h2><p><code>{}:{line}</code></p><pre>{}</pre></div></aside>\n",
+                "<aside style=\"padding-top:{top:.0}px\"><div class=\"diag\" id=\"diagnostic\"><h2>Event {number} does not conform</h2><p><code>{}:{line}</code></p><pre>{}</pre></div></aside>",
                 esc(file),
                 esc(diagnostics)
             );
         }
         Outcome::Undecided { diagnostics } => {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<aside><div class=\"diag\" id=\"diagnostic\"><h2>The checker could not decide</h2><pre>{}</pre></div></aside>\n",
+                "<aside><div class=\"diag\" id=\"diagnostic\"><h2>The checker could not decide</h2><pre>{}</pre></div></aside>",
                 esc(diagnostics)
             );
         }
