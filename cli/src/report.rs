@@ -671,18 +671,27 @@ pub fn render(page: &Page<'_>) -> String {
         }
         _ => "no events".into(),
     };
+    let checked = match &page.outcome {
+        Outcome::Fails { number, .. } => {
+            format!("{} conform, then event {number} does not", page.checked)
+        }
+        _ => format!("{} checked", page.checked),
+    };
     let _ = writeln!(
         h,
-        "<tr><th>events</th><td>{} checked; {}</td></tr>",
-        page.checked,
+        "<tr><th>events</th><td id=\"events\">{checked}; {}</td></tr>",
         esc(&drawn)
     );
+    let mut shown: Vec<&str> = ch.nodes.iter().take(30).map(String::as_str).collect();
+    if ch.nodes.len() > shown.len() {
+        shown.push("…");
+    }
     let _ = writeln!(
         h,
         "<tr><th>nodes</th><td id=\"nodes\">{} lifeline{}: {}</td></tr>",
         ch.nodes.len(),
         if ch.nodes.len() == 1 { "" } else { "s" },
-        esc(&ch.nodes.join(", "))
+        esc(&shown.join(", "))
     );
     let _ = writeln!(
         h,

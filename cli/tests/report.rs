@@ -211,7 +211,7 @@ fn summary(page: &str) -> String {
             .map(|(_, t)| strip_tags(t))
     });
     s.push_str(&format!("banner: {}\n", banner.unwrap_or_default()));
-    for id in ["verdict-text", "nodes", "messages"] {
+    for id in ["verdict-text", "events", "nodes", "messages"] {
         let t = by_id(page, "td", id).map(|b| strip_tags(&b));
         s.push_str(&format!("{id}: {}\n", t.unwrap_or_default()));
     }
