@@ -4,12 +4,13 @@
 //! input.
 
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use crate::report::{self, Outcome, Recorder};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tla_eval::model::Model;
 use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
-use tla_parser::diag::{Diag, IntoDiagnostic};
+use tla_parser::diag::{render_plain, Diag, IntoDiagnostic};
 use tla_parser::span::{Files, Span};
 use tla_trace::event::{read_trace, Decoder, Event, Mapping, ReadError};
 use tla_trace::replay::{Checker, Failure, Options, Summary, Verdict};
@@ -41,6 +42,20 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Also write the run as an HTML page (a message-sequence chart with
+    /// the first non-conforming event and its diagnostics).
+    #[arg(long, value_name = "FILE.html")]
+    report: Option<PathBuf>,
+}
+
+/// What the check gathers for `--report`: the events to draw, and the
+/// page once there is a verdict.
+#[derive(Default)]
+struct Sink {
+    recorder: Recorder,
+    page: Option<String>,
+    /// Every file read from disk (the modules the spec extends too).
+    read: Vec<PathBuf>,
 }
 
 fn model_values(cfg: &ModelConfig) -> HashSet<String> {
@@ -81,8 +96,50 @@ fn read_error(files: &Files, e: &ReadError) -> Diag {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: Args) -> u8 {
+    let Some(target) = &args.report else {
+        return check(&args, None);
+    };
+    let mut inputs: Vec<&Path> = vec![&args.spec];
+    inputs.extend(args.traces.iter().map(PathBuf::as_path));
+    inputs.extend(args.config.as_deref());
+    inputs.extend(args.mapping.as_deref());
+    if let Err(msg) = report::check_target(target, &inputs) {
+        eprintln!("error: {msg}");
+        return EXIT_USAGE;
+    }
+    let mut sink = Sink::default();
+    let code = check(&args, Some(&mut sink));
+    // The modules the spec loaded are inputs too.
+    let read: Vec<&Path> = sink.read.iter().map(PathBuf::as_path).collect();
+    if let Err(msg) = report::check_target(target, &read) {
+        eprintln!("error: {msg}");
+        return EXIT_USAGE;
+    }
+    match sink.page {
+        Some(html) => match report::write(target, &html) {
+            Ok(()) => {
+                eprintln!("The report is in {}.", target.display());
+                code
+            }
+            Err(msg) => {
+                eprintln!("error: {msg}");
+                EXIT_USAGE
+            }
+        },
+        None => {
+            eprintln!(
+                "No report written to {}: the trace could not be checked.",
+                target.display()
+            );
+            code
+        }
+    }
+}
+
+/// Checks the trace; fills `sink` for `--report`.
+fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
     let lm = crate::load::load_model(&args.spec, args.config.as_deref(), &args.lib, &|f, d| {
-        report_input_error(&args, f, d, "spec-error")
+        report_input_error(args, f, d, "spec-error")
     });
     let crate::load::LoadedModel {
         mut loaded,
@@ -123,7 +180,7 @@ pub fn run(args: Args) -> u8 {
     );
     // One JSON Lines log: streamed, in constant memory.
     if args.traces.len() == 1 && first_line_is_json(&args.traces[0]) {
-        return stream(&args, &model, &checker, &dec, &mut loaded.set.files);
+        return stream(args, &model, &checker, &dec, &mut loaded.set.files, sink);
     }
     let mut logs = vec![];
     for p in &args.traces {
@@ -146,7 +203,7 @@ pub fn run(args: Args) -> u8 {
             Ok(evs) => logs.push(evs),
             Err(e) => {
                 let d = read_error(&loaded.set.files, &e);
-                report_input_error(&args, &loaded.set.files, vec![d], "input-error");
+                report_input_error(args, &loaded.set.files, vec![d], "input-error");
                 return EXIT_USAGE;
             }
         }
@@ -163,7 +220,7 @@ pub fn run(args: Args) -> u8 {
             }
             msg.push(')');
             report_input_error(
-                &args,
+                args,
                 &loaded.set.files,
                 vec![Diagnostic::error().with_message(msg)],
                 "input-error",
@@ -177,18 +234,25 @@ pub fn run(args: Args) -> u8 {
             .with_message(format!("cannot use the trace: {msg}"))
             .with_labels(vec![Label::primary(e.span.file, e.span.range())
                 .with_message(format!("{}:{}", e.file, e.line))]);
-        report_input_error(&args, &loaded.set.files, vec![d], "input-error");
+        report_input_error(args, &loaded.set.files, vec![d], "input-error");
         return EXIT_USAGE;
     }
     let verdict = checker.run(&events);
-    report(
-        &args,
-        &model,
-        &loaded.set.files,
-        &events,
-        events.len(),
-        verdict,
-    )
+    if let Some(s) = sink.as_deref_mut() {
+        if let Verdict::Fails(f, _) = &verdict {
+            let at = events
+                .iter()
+                .position(|e| e.file == f.event.file && e.line == f.event.line);
+            s.recorder.fail_at(at.unwrap_or(f.index));
+        }
+        for e in &events {
+            if !s.recorder.wants_more() {
+                break;
+            }
+            s.recorder.push(e);
+        }
+    }
+    report(args, &model, &loaded.set.files, sink, verdict)
 }
 
 /// Whether the file's first non-blank line is a whole JSON value (JSON
@@ -222,6 +286,7 @@ fn stream(
     checker: &Checker<'_>,
     dec: &Decoder<'_>,
     files: &mut Files,
+    mut sink: Option<&mut Sink>,
 ) -> u8 {
     let path = &args.traces[0];
     let name = path.display().to_string();
@@ -233,16 +298,16 @@ fn stream(
             return EXIT_USAGE;
         }
     };
-    let reader = tla_trace::event::LineReader::new(
+    let mut reader = tla_trace::event::LineReader::new(
         std::io::BufReader::with_capacity(1 << 20, file),
         &name,
         fid,
         dec,
     );
     let mut replay = checker.replay();
-    let mut count = 0usize;
     let mut last: Option<Event> = None;
-    for ev in reader {
+    let mut failed = None;
+    for (count, ev) in reader.by_ref().enumerate() {
         let ev = match ev {
             Ok(e) => e,
             Err(e) => {
@@ -261,15 +326,33 @@ fn stream(
             report_input_error(args, files, vec![d], "input-error");
             return EXIT_USAGE;
         }
-        count += 1;
+        if let Some(s) = sink.as_deref_mut() {
+            s.recorder.push(&ev);
+        }
         if let Err(v) = replay.step(&ev) {
-            load_text(files, fid, path);
-            return report(args, model, files, &[], count, v);
+            failed = Some(v);
+            break;
         }
         last = Some(ev);
     }
     let _ = last;
-    report(args, model, files, &[], count, replay.finish())
+    let Some(v) = failed else {
+        return report(args, model, files, sink, replay.finish());
+    };
+    load_text(files, fid, path);
+    if let Some(s) = sink.as_deref_mut() {
+        // The events after the failure, drawn as not checked.
+        if let Verdict::Fails(f, _) = &v {
+            s.recorder.fail_at_event(&f.event.file, f.event.line);
+        }
+        while s.recorder.wants_more() {
+            match reader.next() {
+                Some(Ok(e)) => s.recorder.push(&e),
+                _ => break,
+            }
+        }
+    }
+    report(args, model, files, sink, v)
 }
 
 fn load_text(files: &mut Files, fid: tla_parser::span::FileId, path: &std::path::Path) {
@@ -428,14 +511,41 @@ fn summary_json(s: &Summary) -> serde_json::Value {
     })
 }
 
-fn report(
-    args: &Args,
-    model: &Model,
-    files: &Files,
-    _events: &[Event],
-    total: usize,
-    v: Verdict,
-) -> u8 {
+/// Prints the verdict; with `--report`, renders the page into `sink`.
+fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v: Verdict) -> u8 {
+    if let Some(sink) = sink {
+        sink.read = files.iter().filter_map(|(_, f)| f.path.clone()).collect();
+        let (outcome, s) = match &v {
+            Verdict::Conforms(s) => (Some(Outcome::Conforms), s),
+            Verdict::Fails(f, s) => (
+                Some(Outcome::Fails {
+                    number: f.index + 1,
+                    file: f.event.file.clone(),
+                    line: f.event.line,
+                    diagnostics: render_plain(files, &failure_diags(model, files, f)),
+                }),
+                s,
+            ),
+            Verdict::Error(msg, Some(e), s) => (
+                Some(Outcome::Undecided {
+                    diagnostics: render_plain(files, &error_diags(msg, Some(e))),
+                }),
+                s,
+            ),
+            // Too many candidates: an input error, no report.
+            Verdict::Error(_, None, s) => (None, s),
+        };
+        if let Some(outcome) = outcome {
+            sink.page = Some(report::render(&report::Page {
+                spec: &args.spec,
+                traces: &args.traces,
+                recorder: &sink.recorder,
+                outcome,
+                checked: s.events,
+                seconds: s.elapsed.as_secs_f64(),
+            }));
+        }
+    }
     match v {
         Verdict::Conforms(s) => {
             match args.format {
@@ -461,7 +571,6 @@ fn report(
             match args.format {
                 Format::Human => {
                     output::print_diagnostics(files, &diags);
-                    let _ = total;
                     println!(
                         "The trace does NOT conform: event {} ({}:{}) is not a step the spec allows.",
                         f.index + 1,
@@ -499,14 +608,7 @@ fn report(
             EXIT_SPEC
         }
         Verdict::Error(msg, err, s) => {
-            let mut diags = vec![];
-            if let Some(e) = &err {
-                diags.push(e.to_diagnostic());
-            }
-            diags.insert(
-                0,
-                Diagnostic::error().with_message(format!("cannot decide: {msg}")),
-            );
+            let diags = error_diags(&msg, err.as_deref());
             match args.format {
                 Format::Human => output::print_diagnostics(files, &diags),
                 Format::Json => {
@@ -526,6 +628,15 @@ fn report(
             }
         }
     }
+}
+
+/// The diagnostics of a run the checker could not decide.
+fn error_diags(msg: &str, err: Option<&tla_eval::eval::EvalError>) -> Vec<Diag> {
+    let mut diags = vec![Diagnostic::error().with_message(format!("cannot decide: {msg}"))];
+    if let Some(e) = err {
+        diags.push(e.to_diagnostic());
+    }
+    diags
 }
 
 fn span_json(files: &Files, s: Span) -> serde_json::Value {

@@ -9,6 +9,7 @@ mod load;
 mod model;
 mod output;
 mod parse;
+mod report;
 mod simulate;
 
 use clap::{Parser, Subcommand};
