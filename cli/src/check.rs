@@ -409,15 +409,19 @@ fn failure_diags(model: &Model, files: &Files, f: &Failure) -> Vec<Diag> {
         let start = e.span.start as usize + pos;
         label_span = Span::new(e.span.file, start, start + 8);
     }
-    let mut d = Diagnostic::error()
-        .with_message(format!(
-            "the trace does not conform to the spec at event {}: {}",
-            f.index + 1,
-            f.summary
-        ))
-        .with_labels(vec![
+    let mut d = Diagnostic::error().with_message(format!(
+        "the trace does not conform to the spec at event {}: {}",
+        f.index + 1,
+        f.summary
+    ));
+    if e.span.start == e.span.end {
+        // A state of a whole-file document (ITF, TLC): no line to quote.
+        d.notes.push(event_label(e));
+    } else {
+        d = d.with_labels(vec![
             Label::primary(label_span.file, label_span.range()).with_message(event_label(e))
         ]);
+    }
     if f.candidates > 0 {
         let vars = &model.program.vars;
         if f.previous.len() == 1 {

@@ -64,9 +64,45 @@ pub struct Event {
     pub node: Option<String>,
     /// Its clock.
     pub clock: Option<Clock>,
+    /// Whole values of variables whose JSON does not say which TLA+ value
+    /// it is (TLC's `-dumpTrace json`: sets and sequences are both
+    /// arrays): they are typed against the spec's states when the event is
+    /// replayed (see [`crate::shape`]), and moved to `state`.
+    pub untyped: Vec<(String, crate::shape::Raw)>,
+    /// Parameter values in the same form.
+    pub untyped_params: Vec<(String, crate::shape::Raw)>,
+    /// Whether `action` is only a hint: TLC names a disjunct of `Next` that
+    /// is not an operator application after the next-state operator
+    /// itself, so a name that is not an action of the spec is dropped
+    /// rather than rejected.
+    pub action_hint: bool,
 }
 
 impl Event {
+    /// An event that logs nothing, read at `line` of `file`.
+    pub fn new(file: &str, line: usize, span: Span) -> Event {
+        Event {
+            file: file.into(),
+            line,
+            span,
+            state: vec![],
+            updates: vec![],
+            action: None,
+            params: vec![],
+            node: None,
+            clock: None,
+            untyped: vec![],
+            untyped_params: vec![],
+            action_hint: false,
+        }
+    }
+
+    /// Whether some values of the event still need typing against the
+    /// spec.
+    pub fn is_untyped(&self) -> bool {
+        !self.untyped.is_empty() || !self.untyped_params.is_empty()
+    }
+
     /// Whether the event gives the whole value of every variable in `vars`.
     pub fn is_full(&self, vars: &[String]) -> bool {
         self.updates.is_empty()
@@ -198,7 +234,9 @@ pub struct Decoder<'a> {
 }
 
 impl Decoder<'_> {
-    fn name(&self, s: &str) -> Value {
+    /// A string of the trace: mapped by the `values` mapping, then a model
+    /// value if the model has one of that name, else a string.
+    pub(crate) fn name(&self, s: &str) -> Value {
         let s = self.mapping.values.get(s).map(String::as_str).unwrap_or(s);
         if self.model_values.contains(s) {
             Value::Model(ModelValue::new(s))
@@ -343,17 +381,7 @@ pub fn parse_event(
         return Err(col_err(file, line, span, "an event is a JSON object"));
     };
     let e = |m: String| col_err(file, line, span, m);
-    let mut ev = Event {
-        file: file.into(),
-        line,
-        span,
-        state: vec![],
-        updates: vec![],
-        action: None,
-        params: vec![],
-        node: None,
-        clock: None,
-    };
+    let mut ev = Event::new(file, line, span);
     let var = |name: &str| {
         dec.mapping
             .vars
@@ -513,8 +541,10 @@ pub fn parse_event(
 }
 
 /// Reads a trace file: JSON Lines (one event per line), or a whole-file
-/// ITF JSON document (`{"vars": [...], "states": [...]}`), or TLC's
-/// `-dumpTrace json` output. `file` is the file's id in the store.
+/// document: ITF JSON (`{"vars": [...], "states": [...]}`) or TLC's
+/// `-dumpTrace json` output (`{"state": [[1, {...}], ...], "action":
+/// [...]}`), pretty-printed or on one line. `file` is the file's id in the
+/// store.
 pub fn read_trace(
     text: &str,
     name: &str,
@@ -524,8 +554,8 @@ pub fn read_trace(
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') && !is_jsonl(trimmed) {
         if let Ok(doc) = serde_json::from_str::<Json>(text) {
-            if doc.get("states").is_some() {
-                return read_itf(&doc, name, file, dec);
+            if let Some(r) = read_document(&doc, name, file, dec) {
+                return r;
             }
         }
     }
@@ -548,12 +578,46 @@ pub fn read_trace(
             message: format!("invalid JSON: {}", serde_message(&e)),
             span: Some(col_span(span, content, e.column())),
         })?;
-        out.push(parse_event(&j, dec, name, line, span)?);
+        out.extend(line_events(&j, dec, name, line, span)?);
     }
     Ok(out)
 }
 
-/// Reads the events of a JSON Lines file one at a time, in constant memory.
+/// Reads a whole trace document: ITF (an object with `states`) or TLC's
+/// `-dumpTrace json` (an object whose `state` is an array). None if `doc`
+/// is neither.
+pub fn read_document(
+    doc: &Json,
+    name: &str,
+    file: FileId,
+    dec: &Decoder<'_>,
+) -> Option<Result<Vec<Event>, ReadError>> {
+    if doc.get("states").is_some() {
+        return Some(read_itf(doc, name, file, dec));
+    }
+    if crate::tlc::is_dump(doc) {
+        return Some(crate::tlc::read_dump(doc, name, file, dec));
+    }
+    None
+}
+
+/// The events of one line of a JSON Lines file: one event, or every event
+/// of a whole document written on that line.
+fn line_events(
+    j: &Json,
+    dec: &Decoder<'_>,
+    file: &str,
+    line: usize,
+    span: Span,
+) -> Result<Vec<Event>, ReadError> {
+    match read_document(j, file, span.file, dec) {
+        Some(r) => r,
+        None => Ok(vec![parse_event(j, dec, file, line, span)?]),
+    }
+}
+
+/// Reads the events of a JSON Lines file one at a time, in constant memory
+/// (a line that is a whole ITF or TLC document yields all its events).
 pub struct LineReader<'d, R: std::io::BufRead> {
     input: R,
     name: String,
@@ -562,6 +626,8 @@ pub struct LineReader<'d, R: std::io::BufRead> {
     line: usize,
     offset: usize,
     buf: String,
+    /// Events of a whole document read on one line, not yet returned.
+    queued: std::collections::VecDeque<Event>,
 }
 
 impl<'d, R: std::io::BufRead> LineReader<'d, R> {
@@ -575,6 +641,7 @@ impl<'d, R: std::io::BufRead> LineReader<'d, R> {
             line: 0,
             offset: 0,
             buf: String::new(),
+            queued: Default::default(),
         }
     }
 }
@@ -584,6 +651,9 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some(e) = self.queued.pop_front() {
+                return Some(Ok(e));
+            }
             self.buf.clear();
             let n = match self.input.read_line(&mut self.buf) {
                 Ok(0) => return None,
@@ -619,7 +689,10 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
                     }))
                 }
             };
-            return Some(parse_event(&j, self.dec, &self.name, self.line, span));
+            match line_events(&j, self.dec, &self.name, self.line, span) {
+                Ok(evs) => self.queued.extend(evs),
+                Err(e) => return Some(Err(e)),
+            }
         }
     }
 }
@@ -632,7 +705,7 @@ pub fn is_jsonl(text: &str) -> bool {
         && text.lines().filter(|l| !l.trim().is_empty()).count() > 1
 }
 
-/// Reads an ITF document (or TLC's JSON trace, which has the same shape).
+/// Reads an ITF document.
 fn read_itf(
     doc: &Json,
     name: &str,
@@ -659,18 +732,7 @@ fn read_itf(
         let Json::Object(o) = st else {
             return Err(err(format!("state {i} is not an object")));
         };
-        let mut ev = Event {
-            file: name.into(),
-            line: 0,
-            span: Span::new(file, 0, 0),
-            state: vec![],
-            updates: vec![],
-            action: None,
-            params: vec![],
-            node: None,
-            clock: None,
-        };
-        ev.line = i + 1;
+        let mut ev = Event::new(name, i + 1, Span::new(file, 0, 0));
         for (k, v) in o {
             if k == "#meta" {
                 if let Some(a) = v.get("action").and_then(Json::as_str) {

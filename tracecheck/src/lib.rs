@@ -1,7 +1,8 @@
 //! Trace validation: reads the JSON event logs that running systems emit
-//! (and ITF traces), merges per-node logs by their clocks, and replays them
-//! against a TLA+ spec's `Next`, reporting the first event no behaviour of
-//! the spec matches, with the action and the conjunct that failed.
+//! (and ITF traces, and TLC's `-dumpTrace json` traces), merges per-node
+//! logs by their clocks, and replays them against a TLA+ spec's `Next`,
+//! reporting the first event no behaviour of the spec matches, with the
+//! action and the conjunct that failed.
 //!
 //! Reading one event (strings that name model values of the model become
 //! model values):
@@ -25,3 +26,5 @@ pub mod action;
 pub mod event;
 pub mod merge;
 pub mod replay;
+pub mod shape;
+pub mod tlc;

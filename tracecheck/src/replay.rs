@@ -7,7 +7,8 @@
 //! the pair of states, without enumerating successors.
 
 use crate::action::{self, Filter, Why};
-use crate::event::{Event, UpdateOp};
+use crate::event::{Event, Field, UpdateOp};
+use crate::shape::{decode, Shape};
 use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 use tla_eval::enumerate::{successors_with, Successor};
@@ -101,22 +102,37 @@ pub struct Replay<'c, 'm> {
     index: usize,
     sum: Summary,
     start: Instant,
+    /// The shapes of the spec's values, learnt for the events whose values
+    /// need typing.
+    shapes: Option<Shapes>,
 }
+
+/// The shapes of the spec's values seen so far: of each variable (by
+/// slot), and of each parameter of each action.
+struct Shapes {
+    vars: Vec<Shape>,
+    params: FxHashMap<(String, String), Shape>,
+}
+
+/// The most candidate states whose successors are examined to learn
+/// shapes at one event.
+const LEARN_FROM: usize = 1000;
 
 impl Replay<'_, '_> {
     /// Checks the next event; `Err` is the final verdict (a failure or an
     /// error).
     pub fn step(&mut self, e: &Event) -> Result<(), Verdict> {
+        let typed;
+        let e = if e.is_untyped() || e.action_hint {
+            typed = self.typed(e)?;
+            &typed
+        } else {
+            e
+        };
         let r = if self.index == 0 && e.action.is_some() {
             // A log of steps only: its first event is a step from an
             // initial state.
-            let any = Event {
-                state: vec![],
-                updates: vec![],
-                action: None,
-                params: vec![],
-                ..e.clone()
-            };
+            let any = Event::new(&e.file, e.line, e.span);
             match self.checker.first(&any, &mut self.sum) {
                 Ok(inits) => {
                     self.index = 1;
@@ -150,6 +166,105 @@ impl Replay<'_, '_> {
                 }
                 Err(v)
             }
+        }
+    }
+
+    /// `e` with its values typed against the spec's states (see
+    /// [`crate::shape`]): shaped like the values seen in the initial
+    /// states, in the states kept for the previous event and in their
+    /// successors (learnt only when a value cannot be typed with what was
+    /// seen before). An action hint that names no action of the spec is
+    /// dropped, and so is a parameter whose arrays cannot be typed.
+    fn typed(&mut self, e: &Event) -> Result<Event, Verdict> {
+        let checker = self.checker;
+        let mut ev = e.clone();
+        if ev.action_hint
+            && ev
+                .action
+                .as_ref()
+                .is_some_and(|a| !checker.actions.contains_key(a))
+        {
+            ev.action = None;
+            ev.untyped_params.clear();
+        }
+        if !ev.is_untyped() {
+            return Ok(ev);
+        }
+        if self.shapes.is_none() {
+            let mut shapes = Shapes {
+                vars: vec![Shape::Unknown; checker.slots.len()],
+                params: FxHashMap::default(),
+            };
+            let inits = checker.initial_states().map_err(|e| {
+                Verdict::Error(
+                    "evaluating the initial states".into(),
+                    Some(e),
+                    self.sum.clone(),
+                )
+            })?;
+            for s in &inits {
+                shapes.learn_state(s);
+            }
+            self.shapes = Some(shapes);
+        }
+        let mut learnt = false;
+        loop {
+            let shapes = self.shapes.as_ref().expect("shapes are learnt above");
+            let mut unsure = false;
+            let mut state = vec![];
+            for (var, j) in &ev.untyped {
+                let Some(&slot) = checker.slots.get(var) else {
+                    continue;
+                };
+                let d = decode(j, &shapes.vars[slot]);
+                unsure |= d.unsure;
+                state.push(Field {
+                    var: var.clone(),
+                    path: vec![],
+                    op: UpdateOp::Set(d.value),
+                });
+            }
+            let mut params = vec![];
+            if let Some(a) = &ev.action {
+                for (p, j) in &ev.untyped_params {
+                    let shape = shapes.params.get(&(a.clone(), p.clone()));
+                    let d = decode(j, shape.unwrap_or(&Shape::Unknown));
+                    unsure |= d.unsure;
+                    params.push((p.clone(), d.value, d.unsure));
+                }
+            }
+            if unsure && !learnt && !self.candidates.is_empty() {
+                learnt = true;
+                let shapes = self.shapes.as_mut().expect("shapes are learnt above");
+                for c in self.candidates.iter().take(LEARN_FROM) {
+                    shapes.learn_state(c);
+                    if let Ok(succ) = checker.successors(c, true) {
+                        for (t, label) in &succ {
+                            shapes.learn_state(t);
+                            if let Some((a, ps)) = label {
+                                for (p, v) in ps {
+                                    shapes
+                                        .params
+                                        .entry((a.clone(), p.clone()))
+                                        .or_default()
+                                        .learn(v);
+                                }
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            ev.state.extend(state);
+            ev.params.extend(
+                params
+                    .into_iter()
+                    .filter(|(_, _, unsure)| !unsure)
+                    .map(|(p, v, _)| (p, v)),
+            );
+            ev.untyped.clear();
+            ev.untyped_params.clear();
+            return Ok(ev);
         }
     }
 
@@ -233,6 +348,14 @@ fn path_text(var: &str, path: &[Value]) -> String {
     s
 }
 
+impl Shapes {
+    fn learn_state(&mut self, s: &[Value]) {
+        for (shape, v) in self.vars.iter_mut().zip(s) {
+            shape.learn(v);
+        }
+    }
+}
+
 impl<'m> Checker<'m> {
     /// A checker for `model`.
     pub fn new(model: &'m Model, opts: Options) -> Checker<'m> {
@@ -274,11 +397,12 @@ impl<'m> Checker<'m> {
 
     /// [`Checker::validate`] for one event (`first`: it is the first).
     pub fn validate_event(&self, e: &Event, first: bool) -> Result<(), String> {
-        for f in e.state.iter().chain(&e.updates) {
-            if !self.slots.contains_key(&f.var) {
+        let vars = e.state.iter().chain(&e.updates).map(|f| &f.var);
+        for var in vars.chain(e.untyped.iter().map(|(v, _)| v)) {
+            if !self.slots.contains_key(var) {
                 return Err(format!(
                     "`{}` is not a variable of the spec (its variables: {})",
-                    f.var,
+                    var,
                     self.model.program.vars.join(", ")
                 ));
             }
@@ -288,6 +412,9 @@ impl<'m> Checker<'m> {
         }
         if let Some(a) = &e.action {
             let Some(params) = self.actions.get(a) else {
+                if e.action_hint {
+                    return Ok(());
+                }
                 let mut names: Vec<&String> = self.actions.keys().collect();
                 names.sort();
                 return Err(format!(
@@ -299,7 +426,8 @@ impl<'m> Checker<'m> {
                         .join(", ")
                 ));
             };
-            for (p, _) in &e.params {
+            let names = e.params.iter().map(|(p, _)| p);
+            for p in names.chain(e.untyped_params.iter().map(|(p, _)| p)) {
                 if !params.contains(p) {
                     return Err(format!(
                         "`{p}` is not a parameter of the action `{a}` (its parameters: {})",
@@ -488,23 +616,26 @@ impl<'m> Checker<'m> {
             index: 0,
             sum: Summary::default(),
             start: Instant::now(),
+            shapes: None,
         }
     }
 
-    fn first(&self, first: &Event, sum: &mut Summary) -> Result<Vec<State>, Verdict> {
+    /// The initial states of the spec.
+    fn initial_states(&self) -> Result<Vec<State>, Box<EvalError>> {
         let m = self.model;
         let mut ictx = Ctx::for_successors(&m.program, &[], m.init_slots);
         let mut inits: Vec<State> = vec![];
-        if let Err(e) = successors_with(&mut ictx, &m.init, false, &mut |t: Successor<'_>| {
+        successors_with(&mut ictx, &m.init, false, &mut |t: Successor<'_>| {
             inits.push(State::from(t.state));
             Ok(true)
-        }) {
-            return Err(Verdict::Error(
-                "evaluating the initial states".into(),
-                Some(e),
-                sum.clone(),
-            ));
-        }
+        })?;
+        Ok(inits)
+    }
+
+    fn first(&self, first: &Event, sum: &mut Summary) -> Result<Vec<State>, Verdict> {
+        let inits = self.initial_states().map_err(|e| {
+            Verdict::Error("evaluating the initial states".into(), Some(e), sum.clone())
+        })?;
         let mut candidates: Vec<State> = vec![];
         let mut seen = rustc_hash::FxHashSet::default();
         let mut nearest: Option<(String, String, String)> = None;
