@@ -61,10 +61,10 @@ type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
 thread_local! {
     /// Values of zero-argument definitions by state fingerprint (per
     /// thread).
-    static STATE_CACHE: Cache<(usize, u32, u64)> =
+    static STATE_CACHE: Cache<(u64, u32, u64)> =
         std::cell::RefCell::new(Default::default());
     /// Results of pure operators by argument values (per thread).
-    static PURE_CACHE: Cache<(usize, u32, Vec<Value>)> =
+    static PURE_CACHE: Cache<(u64, u32, Vec<Value>)> =
         std::cell::RefCell::new(Default::default());
 }
 
@@ -887,7 +887,7 @@ impl<'p> Ctx<'p> {
             };
             let shared = match (cached.as_ref(), key) {
                 (Some(None), Some(k)) => {
-                    let pk = (prog as *const Program as usize, id, k);
+                    let pk = (prog.uid, id, k);
                     STATE_CACHE.with(|c| c.borrow().get(&pk).cloned())
                 }
                 _ => None,
@@ -905,7 +905,7 @@ impl<'p> Ctx<'p> {
                 Some(None) => {
                     let v = self.call_uncached(id, args, span)?;
                     if let Some(k) = key {
-                        let pk = (prog as *const Program as usize, id, k);
+                        let pk = (prog.uid, id, k);
                         STATE_CACHE.with(|c| {
                             let mut c = c.borrow_mut();
                             if c.len() > 100_000 {
@@ -929,7 +929,7 @@ impl<'p> Ctx<'p> {
             for a in args {
                 key.push(self.eval(a)?);
             }
-            let prog_id = prog as *const Program as usize;
+            let prog_id = prog.uid;
             if let Some(v) =
                 PURE_CACHE.with(|c| c.borrow().get(&(prog_id, id, key.clone())).cloned())
             {

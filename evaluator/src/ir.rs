@@ -252,10 +252,17 @@ impl Expr {
     /// definitions; into LET definitions).
     pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
+        self.for_each_child(&mut |c| c.walk(f));
+    }
+
+    /// Calls `f` on each direct sub-expression (the definition of a
+    /// [`Kind::LetRef`] and the sets of bounds included; not called
+    /// definitions).
+    pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
         let bounds = |bs: &[Bound], f: &mut dyn FnMut(&Expr)| {
             for b in bs {
                 if let Some(s) = &b.set {
-                    s.walk(f);
+                    f(s);
                 }
             }
         };
@@ -266,7 +273,7 @@ impl Expr {
             | Kind::Local(_)
             | Kind::ConstDef(_)
             | Kind::Unsupported(_) => {}
-            Kind::LetRef(d) => d.def.walk(f),
+            Kind::LetRef(d) => f(&d.def),
             Kind::Prime(e)
             | Kind::Not(e)
             | Kind::Subset(e)
@@ -274,18 +281,18 @@ impl Expr {
             | Kind::Domain(e)
             | Kind::Unchanged(e)
             | Kind::Enabled(e)
-            | Kind::Lambda(_, e) => e.walk(f),
+            | Kind::Lambda(_, e) => f(e),
             Kind::Named(_, args, body) => {
                 for (_, a) in args {
-                    a.walk(f);
+                    f(a);
                 }
-                body.walk(f);
+                f(body);
             }
             Kind::Let(defs, body) => {
                 for d in defs {
-                    d.def.walk(f);
+                    f(&d.def);
                 }
-                body.walk(f);
+                f(body);
             }
             Kind::Call(_, args)
             | Kind::Builtin(_, args)
@@ -296,7 +303,7 @@ impl Expr {
             | Kind::Times(args)
             | Kind::Record(_, args)
             | Kind::RecordSet(_, args)
-            | Kind::Temporal(_, args) => args.iter().for_each(|a| a.walk(f)),
+            | Kind::Temporal(_, args) => args.iter().for_each(&mut *f),
             Kind::Implies(a, b)
             | Kind::Equiv(a, b)
             | Kind::Eq(a, b)
@@ -310,49 +317,49 @@ impl Expr {
             | Kind::Subseteq(a, b)
             | Kind::BoxAction(a, b)
             | Kind::AngleAction(a, b) => {
-                a.walk(f);
-                b.walk(f);
+                f(a);
+                f(b);
             }
             Kind::If(a, b, c) => {
-                a.walk(f);
-                b.walk(f);
-                c.walk(f);
+                f(a);
+                f(b);
+                f(c);
             }
             Kind::Case(arms, other) => {
                 for (g, v) in arms {
-                    g.walk(f);
-                    v.walk(f);
+                    f(g);
+                    f(v);
                 }
                 if let Some(o) = other {
-                    o.walk(f);
+                    f(o);
                 }
             }
             Kind::Quant(_, bs, body) | Kind::FnCons(bs, body) | Kind::RecFn(_, bs, body) => {
                 bounds(bs, f);
-                body.walk(f);
+                f(body);
             }
             Kind::Choose(b, body) | Kind::SetFilter(b, body) => {
                 bounds(std::slice::from_ref(b), f);
-                body.walk(f);
+                f(body);
             }
             Kind::SetMap(body, bs) => {
-                body.walk(f);
+                f(body);
                 bounds(bs, f);
             }
             Kind::FnApp(g, args) => {
-                g.walk(f);
-                args.iter().for_each(|a| a.walk(f));
+                f(g);
+                args.iter().for_each(&mut *f);
             }
-            Kind::Dot(e, _) => e.walk(f),
+            Kind::Dot(e, _) => f(e),
             Kind::Except(g, ups, _) => {
-                g.walk(f);
+                f(g);
                 for (keys, v) in ups {
                     for k in keys {
                         if let Key::Index(ix) = k {
-                            ix.iter().for_each(|a| a.walk(f));
+                            ix.iter().for_each(&mut *f);
                         }
                     }
-                    v.walk(f);
+                    f(v);
                 }
             }
         }

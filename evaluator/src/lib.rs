@@ -19,6 +19,7 @@ pub mod builtins;
 pub mod enumerate;
 pub mod eval;
 pub mod explore;
+pub mod inputs;
 pub mod ir;
 pub mod lower;
 pub mod model;

@@ -79,12 +79,27 @@ pub struct DefInfo {
 }
 
 /// Every lowered definition, indexed by [`ir::DefId`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Program {
     /// The definitions.
     pub defs: Vec<DefInfo>,
     /// State variables, in declaration order.
     pub vars: Vec<String>,
+    /// A number no other program of this process has: the per-thread
+    /// caches of the evaluator key their entries by it (an address could
+    /// be reused by a later program).
+    pub uid: u64,
+}
+
+impl Default for Program {
+    fn default() -> Program {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Program {
+            defs: vec![],
+            vars: vec![],
+            uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
 }
 
 /// What a `.cfg` entry replaces a definition or constant with.
