@@ -301,7 +301,10 @@ fn describe(
             };
             let Kind::Var(i) = var.kind else { continue };
             let s = eval(set, n).map_err(|m| {
-                format!("cannot evaluate the set of `{}` in {name}: {m}", vars[i as usize])
+                format!(
+                    "cannot evaluate the set of `{}` in {name}: {m}",
+                    vars[i as usize]
+                )
             })?;
             let t = elem_ty(&s)
                 .map_err(|m| format!("the type of `{}` in {name}: {m}", vars[i as usize]))?;
@@ -373,7 +376,9 @@ fn describe(
                 type_inv
                     .as_ref()
                     .map(|n| format!(" `{n}`"))
-                    .unwrap_or_else(|| " (no TypeOK is defined; name one with --type-invariant)".into())
+                    .unwrap_or_else(
+                        || " (no TypeOK is defined; name one with --type-invariant)".into()
+                    )
             )));
         }
     }
@@ -434,13 +439,16 @@ fn unfold_def<'p>(prog: &'p Program, d: u32, out: &mut Vec<(&'p Expr, u32)>, dep
     }
 }
 
+/// Bound names in scope: frame slot and set.
+type Scope<'e> = [(u32, &'e Expr)];
+
+/// What [`collect_actions`] calls for each action: its name, its
+/// parameters with their argument expressions, and the scope.
+type OnAction<'a, 'e> = dyn FnMut(&str, &'e [(String, Expr)], &Scope<'e>) + 'a;
+
 /// Calls `f` for each outermost named action of `e`, with the bound
 /// names in scope (frame slot and set).
-fn collect_actions<'e>(
-    e: &'e Expr,
-    env: &mut Vec<(u32, &'e Expr)>,
-    f: &mut dyn FnMut(&str, &'e [(String, Expr)], &[(u32, &'e Expr)]),
-) {
+fn collect_actions<'e>(e: &'e Expr, env: &mut Vec<(u32, &'e Expr)>, f: &mut OnAction<'_, 'e>) {
     match &e.kind {
         Kind::Named(name, params, body) => {
             if &**name == "Next" {
@@ -486,7 +494,8 @@ fn sample(
     actions: &mut [(String, Vec<(String, Ty)>)],
     var_tys: &mut [Ty],
 ) {
-    let mut seen = HashSet::new();
+    // States by fingerprint (values cache their fingerprints inside).
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut queue: VecDeque<Vec<Value>> = inits.iter().map(|s| s.to_vec()).collect();
     let mut visited = 0;
     let mut params: BTreeMap<(String, String), Ty> = BTreeMap::new();
@@ -518,9 +527,11 @@ fn sample(
                     }
                 }
             }
-            let next = st.state.to_vec();
-            if seen.insert(next.clone()) {
-                queue.push_back(next);
+            let Ok(fp) = explorer.fingerprint(&st.state) else {
+                continue;
+            };
+            if seen.insert(fp) {
+                queue.push_back(st.state.to_vec());
             }
         }
     }

@@ -20,7 +20,9 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
 }
 
 /// `tlatrace check SPEC LOGS... --format json`: exit code and verdict.
@@ -93,11 +95,17 @@ fn every_paxos_bug_switch_is_caught_where_it_acts() {
             let what = format!("{name}, seed {seed}");
             if o.bug_acts.iter().any(|a| a.observable) {
                 acted += 1;
-                assert_eq!(code, 1, "{what}: the bug acted but the run was accepted: {v:#}");
+                assert_eq!(
+                    code, 1,
+                    "{what}: the bug acted but the run was accepted: {v:#}"
+                );
             }
             if code == 1 {
                 let conjunct = assert_caught_at_bug(&o, &v, &what);
-                eprintln!("{what}: caught at {}:{} ({conjunct})", v["event"]["file"], v["event"]["line"]);
+                eprintln!(
+                    "{what}: caught at {}:{} ({conjunct})",
+                    v["event"]["file"], v["event"]["line"]
+                );
             } else {
                 assert_eq!(code, 0, "{what}: {v:#}");
                 assert!(
@@ -176,5 +184,8 @@ fn accept_before_promise_is_tpaxosap_not_tpaxos() {
         }
     }
     assert!(acted > 0, "no seed made the two orders differ");
-    assert!(rejected > 0, "TPaxos never rejected the accept-first service");
+    assert!(
+        rejected > 0,
+        "TPaxos never rejected the accept-first service"
+    );
 }

@@ -50,8 +50,11 @@ pub struct Outcome {
 impl Outcome {
     /// Whether two nodes learned different values.
     pub fn disagreement(&self) -> bool {
-        let vals: std::collections::BTreeSet<&String> =
-            self.learned.iter().filter_map(|(_, v)| v.as_ref()).collect();
+        let vals: std::collections::BTreeSet<&String> = self
+            .learned
+            .iter()
+            .filter_map(|(_, v)| v.as_ref())
+            .collect();
         vals.len() > 1
     }
 }
@@ -63,7 +66,7 @@ pub struct LineCount(pub usize);
 
 impl LineCount {
     /// The next line number, after one more event.
-    pub fn next(&mut self) -> usize {
+    pub fn advance(&mut self) -> usize {
         self.0 += 1;
         self.0
     }

@@ -189,7 +189,9 @@ fn route<M>(state: Arc<Mutex<State<M>>>, woken: Receiver<()>, inboxes: Vec<Sende
             }
             let now = Instant::now();
             while st.queue.peek().is_some_and(|p| p.0.at <= now) {
-                let Some(Reverse(p)) = st.queue.pop() else { break };
+                let Some(Reverse(p)) = st.queue.pop() else {
+                    break;
+                };
                 if let Some(inbox) = inboxes.get(p.to) {
                     let input = match p.msg {
                         Some(m) => Input::Msg(m),

@@ -59,7 +59,7 @@ pub fn snake(name: &str) -> String {
     }
     let mut out = out.trim_matches('_').to_string();
     if out.is_empty() {
-        out.push_str("x");
+        out.push('x');
     }
     if out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'x');
@@ -141,9 +141,24 @@ impl<'s> Emitter<'s> {
     pub fn new(spec: &'s Spec) -> Emitter<'s> {
         let mut names = Names::default();
         for reserved in [
-            "SpecState", "Action", "At", "Log", "Set", "Map", "TraceWriter", "VectorClock",
-            "EventBuilder", "Serialize", "BTreeMap", "BTreeSet", "String", "Vec", "Option",
-            "Some", "None", "Result",
+            "SpecState",
+            "Action",
+            "At",
+            "Log",
+            "Set",
+            "Map",
+            "TraceWriter",
+            "VectorClock",
+            "EventBuilder",
+            "Serialize",
+            "BTreeMap",
+            "BTreeSet",
+            "String",
+            "Vec",
+            "Option",
+            "Some",
+            "None",
+            "Result",
         ] {
             names.0.insert(reserved.to_string());
         }
@@ -179,7 +194,10 @@ impl<'s> Emitter<'s> {
         let name = self.names.fresh(&parts.join("Or"));
         let mut variants = Names::default();
         let values: Vec<ModelValue> = set.iter().copied().collect();
-        let vs = values.iter().map(|m| variants.fresh(&camel(m.name()))).collect();
+        let vs = values
+            .iter()
+            .map(|m| variants.fresh(&camel(m.name())))
+            .collect();
         self.enums.push(EnumDef {
             name: name.clone(),
             values,
@@ -309,7 +327,11 @@ impl<'s> Emitter<'s> {
             (Ty::Models(ms), Value::Model(m)) => {
                 let e = self.enum_for(ms);
                 let i = self.enum_of[ms];
-                let pos = self.enums[i].values.iter().position(|x| x == m).ok_or_else(bad)?;
+                let pos = self.enums[i]
+                    .values
+                    .iter()
+                    .position(|x| x == m)
+                    .ok_or_else(bad)?;
                 format!("{e}::{}", self.enums[i].variants[pos])
             }
             (Ty::Set(x), Value::Set(s)) => {
@@ -355,7 +377,11 @@ impl<'s> Emitter<'s> {
                 let mut fnames = Names::default();
                 for (fname, ft) in fields {
                     let x = f.get(&Value::str(fname)).ok_or_else(bad)?;
-                    items.push(format!("{}: {}", fnames.fresh(&snake(fname)), self.literal(x, ft, hint)?));
+                    items.push(format!(
+                        "{}: {}",
+                        fnames.fresh(&snake(fname)),
+                        self.literal(x, ft, hint)?
+                    ));
                 }
                 format!("{name} {{ {} }}", items.join(", "))
             }
@@ -426,26 +452,41 @@ impl<'s> Emitter<'s> {
             let _ = writeln!(
                 out,
                 "    /// `{a}({})`.",
-                params.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ")
+                params
+                    .iter()
+                    .map(|(p, _)| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             if params.is_empty() {
                 let _ = writeln!(out, "    {id},");
             } else {
-                let fields: Vec<String> =
-                    pids.iter().zip(ptys).map(|(p, t)| format!("{p}: {t}")).collect();
+                let fields: Vec<String> = pids
+                    .iter()
+                    .zip(ptys)
+                    .map(|(p, t)| format!("{p}: {t}"))
+                    .collect();
                 let _ = writeln!(out, "    {id} {{ {} }},", fields.join(", "));
             }
             action_ids.push((id, pids));
         }
         out.push_str("}\n\nimpl Action {\n    /// The action's name in the spec.\n    pub fn name(&self) -> &'static str {\n        match self {\n");
         for ((a, _), (id, pids)) in spec.actions.iter().zip(&action_ids) {
-            let pat = if pids.is_empty() { String::new() } else { " { .. }".into() };
+            let pat = if pids.is_empty() {
+                String::new()
+            } else {
+                " { .. }".into()
+            };
             let _ = writeln!(out, "            Action::{id}{pat} => {},", rust_str(a));
         }
         out.push_str("        }\n    }\n\n    /// Adds the action and its parameters to an event.\n    pub fn write<'w>(&self, ev: EventBuilder<'w>) -> EventBuilder<'w> {\n        match self {\n");
         for ((a, params), (id, pids)) in spec.actions.iter().zip(&action_ids) {
             if pids.is_empty() {
-                let _ = writeln!(out, "            Action::{id} => ev.action({}),", rust_str(a));
+                let _ = writeln!(
+                    out,
+                    "            Action::{id} => ev.action({}),",
+                    rust_str(a)
+                );
             } else {
                 let mut chain = format!("ev.action({})", rust_str(a));
                 for ((p, _), pid) in params.iter().zip(pids) {
@@ -545,10 +586,18 @@ impl<'s> Emitter<'s> {
                 e.name
             );
             for (m, v) in e.values.iter().zip(&e.variants) {
-                let _ = writeln!(out, "    #[serde(rename = {})]\n    {v},", rust_str(m.name()));
+                let _ = writeln!(
+                    out,
+                    "    #[serde(rename = {})]\n    {v},",
+                    rust_str(m.name())
+                );
             }
             let _ = writeln!(out, "}}\n\nimpl {} {{", e.name);
-            let all: Vec<String> = e.variants.iter().map(|v| format!("{}::{v}", e.name)).collect();
+            let all: Vec<String> = e
+                .variants
+                .iter()
+                .map(|v| format!("{}::{v}", e.name))
+                .collect();
             let _ = writeln!(
                 out,
                 "    /// Every value, in the model's order.\n    pub const ALL: [{}; {}] = [{}];\n",
@@ -558,7 +607,12 @@ impl<'s> Emitter<'s> {
             );
             let _ = writeln!(out, "    /// The model value's name.\n    pub fn name(self) -> &'static str {{\n        match self {{");
             for (m, v) in e.values.iter().zip(&e.variants) {
-                let _ = writeln!(out, "            {}::{v} => {},", e.name, rust_str(m.name()));
+                let _ = writeln!(
+                    out,
+                    "            {}::{v} => {},",
+                    e.name,
+                    rust_str(m.name())
+                );
             }
             let _ = writeln!(out, "        }}\n    }}\n}}\n");
             let _ = writeln!(

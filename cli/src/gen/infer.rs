@@ -157,9 +157,9 @@ pub fn elem_ty(set: &Value) -> TyResult<Ty> {
                     (Value::Lazy(x), _) if matches!(&**x, Lazy::Interval(1, _)) => {
                         Ty::Seq(Box::new(rt))
                     }
-                    (_, Ty::Str(Some(names))) => Ty::Record(
-                        names.iter().map(|n| (n.clone(), rt.clone())).collect(),
-                    ),
+                    (_, Ty::Str(Some(names))) => {
+                        Ty::Record(names.iter().map(|n| (n.clone(), rt.clone())).collect())
+                    }
                     _ => Ty::Fn(Box::new(dt), Box::new(rt)),
                 }
             }

@@ -162,8 +162,11 @@ struct Sent1b {
     clock: VectorClock,
 }
 
+/// A 2a a bug switch changed: its ballot, value and clock.
+type Changed2a = (i64, Value, VectorClock);
+
 struct Shared {
-    acts: Vec<(BugAct, Option<(i64, Value, VectorClock)>)>,
+    acts: Vec<(BugAct, Option<Changed2a>)>,
     sent_1b: Vec<Sent1b>,
     learned: Vec<(String, Option<String>)>,
 }
@@ -296,7 +299,7 @@ fn justified(bal: i64, val: Value, clock: &VectorClock, sent: &[Sent1b]) -> bool
     false
 }
 
-fn record(shared: &Mutex<Shared>, act: BugAct, phase2a: Option<(i64, Value, VectorClock)>) {
+fn record(shared: &Mutex<Shared>, act: BugAct, phase2a: Option<Changed2a>) {
     shared
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -344,7 +347,7 @@ fn acceptor(
     let mut clock = VectorClock::new(a.name());
     let mut d = load(&disk)?;
     log.state(&clock, &at(a, &d))?;
-    lines.next();
+    lines.advance();
     // A promise recorded late (non_atomic_promise): applied after the
     // next message.
     let mut pending: Option<i64> = None;
@@ -358,7 +361,7 @@ fn acceptor(
                 d = load(&disk)?;
                 clock.tick();
                 log.state(&clock, &at(a, &d))?;
-                lines.next();
+                lines.advance();
                 continue;
             }
             Input::Msg(Msg::P1a { bal, clock: c }) => {
@@ -379,7 +382,7 @@ fn acceptor(
                     }
                     clock.tick();
                     log.step(&Action::Phase1b { a }, &clock, &at(a, &d))?;
-                    let line = lines.next();
+                    let line = lines.advance();
                     if equal || bugs.non_atomic_promise {
                         let bug = if equal {
                             "promise-geq"
@@ -423,7 +426,7 @@ fn acceptor(
                     store(&disk, &d)?;
                     clock.tick();
                     log.step(&Action::Phase2b { a }, &clock, &at(a, &d))?;
-                    let line = lines.next();
+                    let line = lines.advance();
                     if below {
                         record(
                             shared,
@@ -504,7 +507,7 @@ fn proposer(
     let prepare = |bal: i64, clock: &mut VectorClock, lines: &mut LineCount| {
         clock.tick();
         log.step(&Action::Phase1a { b: bal }, clock, &[])?;
-        lines.next();
+        lines.advance();
         let targets: Vec<usize> = if bugs.non_majority {
             (0..quorum)
                 .map(|k| (bal as usize + k) % ACCEPTORS)
@@ -567,7 +570,7 @@ fn proposer(
                     };
                     clock.tick();
                     log.step(&Action::Phase2a { b: bal, v: val }, &clock, &[])?;
-                    let line = lines.next();
+                    let line = lines.advance();
                     if bugs.ignore_votes && voted.is_some_and(|v| v != val) {
                         record(
                             shared,
@@ -576,7 +579,11 @@ fn proposer(
                         );
                     }
                     if bugs.non_majority {
-                        record(shared, act("non-majority", name, file, line, "Phase2a"), None);
+                        record(
+                            shared,
+                            act("non-majority", name, file, line, "Phase2a"),
+                            None,
+                        );
                     }
                     for t in 0..ACCEPTORS {
                         net.send(

@@ -86,7 +86,10 @@ fn initial_state() -> State {
 }
 
 fn initial_view() -> View {
-    Participant::ALL.iter().map(|p| (*p, initial_state())).collect()
+    Participant::ALL
+        .iter()
+        .map(|p| (*p, initial_state()))
+        .collect()
 }
 
 fn index(p: Participant) -> usize {
@@ -227,7 +230,12 @@ pub fn run(cfg: &Config) -> std::io::Result<Outcome> {
         logs,
         learned: Participant::ALL
             .iter()
-            .map(|p| (p.name().to_string(), g.learned.get(&index(*p)).cloned().flatten()))
+            .map(|p| {
+                (
+                    p.name().to_string(),
+                    g.learned.get(&index(*p)).cloned().flatten(),
+                )
+            })
             .collect(),
         bug_acts: g.acts.clone(),
     })
@@ -262,7 +270,9 @@ fn load(path: &Path) -> std::io::Result<(View, BTreeSet<u64>)> {
                         State {
                             max_bal: b,
                             max_vbal: vb,
-                            max_vval: vv.map(|i| Value::ALL[i].into()).unwrap_or(ValueOrNone::None),
+                            max_vval: vv
+                                .map(|i| Value::ALL[i].into())
+                                .unwrap_or(ValueOrNone::None),
                         },
                     )
                 })
@@ -290,7 +300,10 @@ fn store(path: &Path, view: &View, seen: &BTreeSet<u64>) -> std::io::Result<()> 
         rows,
         seen: seen.iter().copied().collect(),
     };
-    write_atomic(path, &serde_json::to_vec(&d).map_err(std::io::Error::other)?)
+    write_atomic(
+        path,
+        &serde_json::to_vec(&d).map_err(std::io::Error::other)?,
+    )
 }
 
 fn participant(
@@ -312,7 +325,7 @@ fn participant(
     // dropped.
     let (mut view, mut seen) = load(&disk)?;
     log.state(&clock, &[At::StateRow(p, view.clone())])?;
-    lines.next();
+    lines.advance();
     let i = index(p);
     let proposes = true;
     let own = Value::ALL[i % Value::ALL.len()];
@@ -352,7 +365,7 @@ fn participant(
                         &clock,
                         &[At::StateRow(p, view.clone())],
                     )?;
-                    lines.next();
+                    lines.advance();
                     ballot = Some(b);
                     broadcast(&view, &clock);
                 }
@@ -375,7 +388,7 @@ fn participant(
                 (view, seen) = load(&disk)?;
                 clock.tick();
                 log.state(&clock, &[At::StateRow(p, view.clone())])?;
-                lines.next();
+                lines.advance();
                 continue;
             }
             Ok(Input::Stop) | Err(RecvTimeoutError::Disconnected) => break,
@@ -397,7 +410,7 @@ fn participant(
             &clock,
             &[At::StateRow(p, view.clone())],
         )?;
-        let line = lines.next();
+        let line = lines.advance();
         if differs {
             shared
                 .lock()
@@ -438,7 +451,7 @@ fn participant(
                     &clock,
                     &[At::StateRow(p, view.clone())],
                 )?;
-                lines.next();
+                lines.advance();
                 broadcast(&view, &clock);
             }
         }
