@@ -13,7 +13,8 @@ use std::io;
 /// The operation of an `update` entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Op {
-    /// The value at the path becomes the value (`"op": "set"`).
+    /// The value at the path becomes the value (`"op": "set"`, the
+    /// format's default: left out of the log).
     #[default]
     Set,
     /// The value is added to the set at the path (`"op": "add"`).
@@ -52,8 +53,8 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
-    fn clear(&mut self) {
-        for b in [
+    fn buffers(&mut self) -> [&mut Vec<u8>; 9] {
+        [
             &mut self.node,
             &mut self.clock,
             &mut self.action,
@@ -63,7 +64,11 @@ impl Scratch {
             &mut self.update,
             &mut self.unchanged,
             &mut self.fields,
-        ] {
+        ]
+    }
+
+    fn clear(&mut self) {
+        for b in self.buffers() {
             b.clear();
         }
     }
@@ -127,9 +132,11 @@ fn take_scratch() -> Box<Scratch> {
     s
 }
 
-fn give_back(s: Box<Scratch>) {
-    // Keep buffers that grew for a huge event from pinning memory forever.
-    if s.at.capacity() + s.state.capacity() + s.update.capacity() > 1 << 20 {
+fn give_back(mut s: Box<Scratch>) {
+    // Buffers that grew for a huge event are not kept, so as not to pin
+    // that memory for the thread's lifetime.
+    let held: usize = s.buffers().iter().map(|b| b.capacity()).sum();
+    if held > 1 << 20 {
         return;
     }
     let _ = SPARE.try_with(|c| c.set(Some(s)));

@@ -132,7 +132,15 @@ pub(crate) fn write_path<P: Serialize + ?Sized>(buf: &mut Vec<u8>, path: &P) -> 
     Ok(true)
 }
 
-/// Appends `s` as a JSON string (escaped).
+/// Appends `s` as a JSON string (escaped). Names (actions, variables,
+/// parameters) rarely need escaping: they are copied as they are.
 pub(crate) fn write_str(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+        return Ok(());
+    }
     write_value(buf, s)
 }
