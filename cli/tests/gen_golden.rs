@@ -42,7 +42,7 @@ fn check_committed(file: &str, args: &[&str]) {
 fn paxos_bindings_are_up_to_date() {
     check_committed(
         "services/src/paxos/spec.rs",
-        &["specs/paxos/MCPaxosService.tla"],
+        &["specs/paxos/ServicePaxos.tla"],
     );
 }
 
@@ -50,7 +50,7 @@ fn paxos_bindings_are_up_to_date() {
 fn tpaxos_bindings_are_up_to_date() {
     check_committed(
         "services/src/tpaxos/spec.rs",
-        &["specs/tpaxos/MCTPaxosService.tla", "--const", "PIndex"],
+        &["specs/tpaxos/ServiceTPaxos.tla", "--const", "PIndex"],
     );
 }
 

@@ -76,7 +76,7 @@ fn correct_paxos_runs_conform_under_faults() {
         let o = paxos::run(&paxos::Config::new(seed, dir.path())).expect("run");
         assert!(o.bug_acts.is_empty());
         assert!(!o.disagreement(), "seed {seed}: {:?}", o.learned);
-        let (code, v) = check("specs/paxos/MCPaxosService.tla", &o);
+        let (code, v) = check("specs/paxos/ServicePaxos.tla", &o);
         assert_eq!(code, 0, "seed {seed}: a correct run rejected: {v:#}");
     }
 }
@@ -91,7 +91,7 @@ fn every_paxos_bug_switch_is_caught_where_it_acts() {
             let mut cfg = paxos::Config::new(seed, dir.path());
             cfg.bugs = paxos::Bugs::named(name).expect("a switch");
             let o = paxos::run(&cfg).expect("run");
-            let (code, v) = check("specs/paxos/MCPaxosService.tla", &o);
+            let (code, v) = check("specs/paxos/ServicePaxos.tla", &o);
             let what = format!("{name}, seed {seed}");
             if o.bug_acts.iter().any(|a| a.observable) {
                 acted += 1;
@@ -131,7 +131,7 @@ fn the_bug_reports_name_the_conjunct_of_the_seed_bugs() {
         if o.bug_acts.is_empty() {
             continue;
         }
-        let (code, v) = check("specs/paxos/MCPaxosService.tla", &o);
+        let (code, v) = check("specs/paxos/ServicePaxos.tla", &o);
         assert_eq!(code, 1);
         let c = assert_caught_at_bug(&o, &v, "promise-geq");
         assert_eq!(c, "m.bal > maxBal[a]");
@@ -148,7 +148,7 @@ fn correct_tpaxos_runs_conform_under_faults() {
         let dir = tempfile::tempdir().expect("tempdir");
         let o = tpaxos::run(&tpaxos::Config::new(seed, dir.path())).expect("run");
         assert!(!o.disagreement(), "seed {seed}: {:?}", o.learned);
-        let (code, v) = check("specs/tpaxos/MCTPaxosService.tla", &o);
+        let (code, v) = check("specs/tpaxos/ServiceTPaxos.tla", &o);
         assert_eq!(code, 0, "seed {seed}: a correct run rejected: {v:#}");
     }
 }
@@ -170,9 +170,9 @@ fn accept_before_promise_is_tpaxosap_not_tpaxos() {
         };
         let o = tpaxos::run(&cfg).expect("run");
         let what = format!("accept-before-promise, seed {seed}");
-        let (code, v) = check("specs/tpaxos/MCTPaxosAPService.tla", &o);
+        let (code, v) = check("specs/tpaxos/ServiceTPaxosAP.tla", &o);
         assert_eq!(code, 0, "{what}: TPaxosAP rejects its own order: {v:#}");
-        let (code, v) = check("specs/tpaxos/MCTPaxosService.tla", &o);
+        let (code, v) = check("specs/tpaxos/ServiceTPaxos.tla", &o);
         if !o.bug_acts.is_empty() {
             acted += 1;
         }

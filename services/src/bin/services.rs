@@ -3,7 +3,7 @@
 //! ```text
 //! services paxos  --seed 7 --out runs/p7 [--bug promise-geq] [--no-faults]
 //! services tpaxos --seed 7 --out runs/t7 [--accept-first] [--no-faults]
-//! tlatrace check specs/paxos/MCPaxosService.tla runs/p7/*.jsonl
+//! tlatrace check specs/paxos/ServicePaxos.tla runs/p7/*.jsonl
 //! ```
 
 use services::net::Faults;

@@ -2,7 +2,7 @@
 //! the odd ones) and three acceptors, each a thread, talking through the
 //! faulty network. Acceptors keep their state on disk and restore it after
 //! a crash. Every node logs its steps with the bindings generated from
-//! `specs/paxos/MCPaxosService.tla` (`spec.rs`); the logs are checked
+//! `specs/paxos/ServicePaxos.tla` (`spec.rs`); the logs are checked
 //! against `specs/paxos/Paxos.tla`.
 
 #[rustfmt::skip]

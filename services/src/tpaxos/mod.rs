@@ -3,7 +3,7 @@
 //! (itself included) on disk, and sending its whole view in the one
 //! message type. Each proposes a value (`p1` and `p3` `v1`, `p2` `v2`),
 //! starting at a random time. Every participant logs its steps with the bindings generated
-//! from `specs/tpaxos/MCTPaxosService.tla` (`spec.rs`), its own row
+//! from `specs/tpaxos/ServiceTPaxos.tla` (`spec.rs`), its own row
 //! `state[p]` after each step; the logs are checked against
 //! `specs/tpaxos/TPaxos.tla` (or `TPaxosAP.tla` for a service that
 //! accepts before it promises).

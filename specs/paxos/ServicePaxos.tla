@@ -1,4 +1,4 @@
---------------------------- MODULE MCPaxosService ---------------------------
+--------------------------- MODULE ServicePaxos ---------------------------
 (***************************************************************************)
 (* The model the Paxos service of services/ is checked against: 3         *)
 (* acceptors, 2 values, ballots 0..7 (two proposers use the even and the  *)

@@ -1,4 +1,4 @@
-------------------------- MODULE MCTPaxosService -------------------------
+------------------------- MODULE ServiceTPaxos -------------------------
 (***************************************************************************)
 (* The model the TPaxos service of services/ is checked against:          *)
 (* participants p1, p2, p3, values v1, v2, ballots 1..9 (three per        *)
