@@ -564,6 +564,17 @@ fn assess(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) {
         _ => {
             let effect = e.mentions_next();
             if effect && (!know_next || !primes_known(e)) {
+                // `UNCHANGED <<x, y>>` with only some of them logged: the
+                // logged ones still count.
+                if let (true, Kind::Unchanged(_)) = (know_next, &e.kind) {
+                    let d = changes(ctx, e);
+                    if d > 0 {
+                        why.distance += d;
+                        record(why, e, true, None, vec![]);
+                    } else {
+                        why.score += 1;
+                    }
+                }
                 return;
             }
             match ctx.eval_bool(e) {
