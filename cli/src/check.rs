@@ -229,11 +229,7 @@ fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
         }
     };
     if let Err((i, msg)) = checker.validate(&events) {
-        let e = &events[i];
-        let d = Diagnostic::error()
-            .with_message(format!("cannot use the trace: {msg}"))
-            .with_labels(vec![Label::primary(e.span.file, e.span.range())
-                .with_message(format!("{}:{}", e.file, e.line))]);
+        let d = unusable(&events[i], &msg);
         report_input_error(args, &loaded.set.files, vec![d], "input-error");
         return EXIT_USAGE;
     }
@@ -319,10 +315,7 @@ fn stream(
         };
         if let Err(msg) = checker.validate_event(&ev, count == 0) {
             load_text(files, fid, path);
-            let d = Diagnostic::error()
-                .with_message(format!("cannot use the trace: {msg}"))
-                .with_labels(vec![Label::primary(ev.span.file, ev.span.range())
-                    .with_message(format!("{}:{}", ev.file, ev.line))]);
+            let d = unusable(&ev, &msg);
             report_input_error(args, files, vec![d], "input-error");
             return EXIT_USAGE;
         }
@@ -353,6 +346,20 @@ fn stream(
         }
     }
     report(args, model, files, sink, v)
+}
+
+/// An event the checker cannot use, at its line (a state of a whole-file
+/// document, ITF or TLC, has no line to quote).
+fn unusable(e: &Event, msg: &str) -> Diag {
+    let d = Diagnostic::error().with_message(format!("cannot use the trace: {msg}"));
+    let at = format!("{}:{}", e.file, e.line);
+    if e.span.start == e.span.end {
+        d.with_notes(vec![at])
+    } else {
+        d.with_labels(vec![
+            Label::primary(e.span.file, e.span.range()).with_message(at)
+        ])
+    }
 }
 
 fn load_text(files: &mut Files, fid: tla_parser::span::FileId, path: &std::path::Path) {

@@ -15,6 +15,12 @@
 //! TPaxos (2,2,2) from `tlatrace simulate`, as JSON Lines and as ITF, must
 //! all conform; each with one value of one event corrupted must be
 //! rejected at that event.
+//!
+//! Then unseen traces: behaviours of Paxos and TPaxos written by TLC, as
+//! ITF, with variables removed and one step corrupted
+//! (`fixtures/traces/unseen/`, see `unseen.py`): the verdict and the event
+//! must be those TLC gives, and the report must name the step TLC took
+//! there.
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -208,10 +214,12 @@ fn golden_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-/// Every trace file under fixtures/traces/ is used by some case.
+/// Every trace file under fixtures/traces/ is used by some case (of
+/// cases.json or of unseen/cases.json).
 #[test]
 fn every_fixture_is_a_case() {
-    let used: Vec<String> = cases().into_iter().flat_map(|c| c.traces).collect();
+    let mut used: Vec<String> = cases().into_iter().flat_map(|c| c.traces).collect();
+    used.extend(unseen_cases().into_iter().map(|c| c.trace));
     let mut stack = vec![fixtures()];
     let mut missing = vec![];
     while let Some(dir) = stack.pop() {
@@ -611,4 +619,178 @@ fn tpaxos_and_tpaxos_ap_agree_at_2_2_2() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Unseen traces (fixtures/traces/unseen/, written by unseen.py --sample)
+
+/// One case of `unseen/cases.json`.
+struct Unseen {
+    spec: String,
+    trace: String,
+    remove: Vec<String>,
+    corrupt: Value,
+    verdict: String,
+    event: Option<u64>,
+    actions: Vec<(String, Value)>,
+}
+
+fn unseen_cases() -> Vec<Unseen> {
+    let text = std::fs::read_to_string(fixtures().join("unseen/cases.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    doc["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| Unseen {
+            spec: c["spec"].as_str().unwrap().to_string(),
+            trace: c["trace"].as_str().unwrap().to_string(),
+            remove: c["remove"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect(),
+            corrupt: c["corrupt"].clone(),
+            verdict: c["verdict"].as_str().unwrap().to_string(),
+            event: c["event"].as_u64(),
+            actions: c["actions"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|x| (x[0].as_str().unwrap().to_string(), x[1].clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The ITF document of a case: its variables removed, its corruption
+/// applied (as unseen.py's `apply`).
+fn unseen_doc(case: &Unseen) -> Value {
+    let text = std::fs::read_to_string(fixtures().join(&case.trace)).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    for st in doc["states"].as_array_mut().unwrap() {
+        for v in &case.remove {
+            st.as_object_mut().unwrap().remove(v);
+        }
+    }
+    if let Some(vars) = doc["vars"].as_array_mut() {
+        vars.retain(|v| !case.remove.iter().any(|r| v == r));
+    }
+    let c = &case.corrupt;
+    if c.is_null() {
+        return doc;
+    }
+    let k = c["state"].as_u64().unwrap() as usize;
+    match c["kind"].as_str().unwrap() {
+        "value" => {
+            let at = doc.pointer_mut(c["pointer"].as_str().unwrap()).unwrap();
+            *at = c["value"].clone();
+        }
+        kind => {
+            let states = doc["states"].as_array_mut().unwrap();
+            match kind {
+                "swap" => states.swap(k, k + 1),
+                "drop" => {
+                    states.remove(k);
+                }
+                "dup" => {
+                    let s = states[k].clone();
+                    states.insert(k, s);
+                }
+                other => panic!("unknown corruption {other}"),
+            }
+        }
+    }
+    doc
+}
+
+/// The steps a report names: the closest one, or the N equally close ones
+/// ("N actions are equally close" in the summary), as (action, bindings).
+fn named_steps(report: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    let summary = report["summary"].as_str().unwrap_or("");
+    let tied = summary
+        .find(" actions are equally close")
+        .and_then(|i| summary[..i].rsplit("; ").next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(1);
+    report["why"]
+        .as_array()
+        .map(|why| {
+            why.iter()
+                .take(tied)
+                .map(|w| {
+                    let bindings = w["bindings"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|b| {
+                            (
+                                b["name"].as_str().unwrap().to_string(),
+                                b["value"].as_str().unwrap().to_string(),
+                            )
+                        })
+                        .collect();
+                    (w["action"].as_str().unwrap().to_string(), bindings)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn unseen_traces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = unseen_cases();
+    assert!(cases.len() >= 100, "only {} unseen cases", cases.len());
+    let mut bad = vec![];
+    let (mut alone, mut tied, mut failures) = (0, 0, 0);
+    for (n, case) in cases.iter().enumerate() {
+        let path = tmp.path().join(format!("{n}.itf.json"));
+        std::fs::write(&path, unseen_doc(case).to_string()).unwrap();
+        let (code, report) = check_json(&case.spec, &path);
+        let what = format!(
+            "{} without {:?}, corrupted {}",
+            case.trace, case.remove, case.corrupt
+        );
+        let at = report["event"]["index"].as_u64();
+        if report["verdict"] != json!(case.verdict) || (case.verdict == "fails" && at != case.event)
+        {
+            bad.push(format!(
+                "{what}: TLC says {} at {:?}, tlatrace {} at {at:?} (exit {code:?})",
+                case.verdict, case.event, report["verdict"]
+            ));
+            continue;
+        }
+        if case.verdict != "fails" || case.actions.is_empty() {
+            continue;
+        }
+        failures += 1;
+        let steps = named_steps(&report);
+        let fits = |(a, bs): &(String, Vec<(String, String)>)| {
+            case.actions.iter().any(|(wa, wps)| {
+                a == wa
+                    && wps.as_object().unwrap().iter().all(|(p, v)| {
+                        let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                        bs.iter().any(|(q, x)| q == p && *x == v)
+                    })
+            })
+        };
+        match steps.iter().filter(|s| fits(s)).count() {
+            0 => bad.push(format!(
+                "{what}: at event {at:?} the report names {steps:?}, not one of {:?}",
+                case.actions
+            )),
+            _ if steps.len() == 1 => alone += 1,
+            _ => tied += 1,
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // Figures for the log (cargo test -- --nocapture).
+    println!(
+        "unseen traces: {} cases; at {failures} failures with a step to name, the expected one alone {alone}, among equally close ones {tied}",
+        cases.len()
+    );
 }

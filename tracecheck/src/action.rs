@@ -38,19 +38,118 @@ pub struct Why {
     pub guards_false: usize,
     /// False conjuncts that involve the next state (effects).
     pub effects_false: usize,
+    /// How far the step is from one of this binding: the values its false
+    /// effects disagree on, counted leaf by leaf (entries of functions and
+    /// records, elements of sets; see [`distance`]), 1 for a false effect
+    /// of another form.
+    pub distance: usize,
+    /// Steps the log does not show that this explanation needs before the
+    /// step (0, or 1: the logged values are those of this step after
+    /// another one, named in `message`).
+    pub missing_steps: usize,
 }
 
 impl Why {
-    /// Ranking key: explanations whose effects all match the log come
-    /// first (their false guard is the likely bug), then fewer false
-    /// conjuncts, then more true ones.
-    pub fn rank(&self) -> (usize, usize, std::cmp::Reverse<usize>) {
-        (
-            self.effects_false,
-            self.guards_false,
-            std::cmp::Reverse(self.score),
-        )
+    /// How many things must be wrong for this binding to have taken the
+    /// logged step: its false guards, the logged values its effects
+    /// disagree with, and the steps missing from the log before it.
+    /// Explanations of equal cost fit the log equally well.
+    pub fn cost(&self) -> usize {
+        self.guards_false + self.distance + self.missing_steps
     }
+
+    /// Ranking key: the cheapest explanation first; among equals, the one
+    /// whose effects match the log best (a step the log shows exactly but
+    /// whose guard is false, the usual shape of an implementation bug,
+    /// before an enabled step with a differing value, the usual shape of a
+    /// wrong log entry), then more true conjuncts.
+    pub fn rank(&self) -> (usize, usize, std::cmp::Reverse<usize>) {
+        (self.cost(), self.distance, std::cmp::Reverse(self.score))
+    }
+}
+
+/// The number of leaves on which a logged value differs from the value
+/// the spec expects. Equal values: 0. Functions and records: the sum over
+/// their common keys, plus the leaves of the values at keys only one of
+/// them has. Sets: the elements only in one of them are paired with the
+/// nearest ones only in the other (an element with one field changed
+/// costs 1, not a removal and an addition); an expected element left
+/// unpaired costs as little as changing it into an element the log has
+/// (a logged element changed into a copy of another is one change), and a
+/// logged element left unpaired, its leaves. Other values: 1.
+pub fn distance(expected: &Value, logged: &Value) -> usize {
+    if tla_eval::eval::values_equal(expected, logged).unwrap_or(false) {
+        return 0;
+    }
+    match (expected, logged) {
+        (Value::Fn(f), Value::Fn(g)) => {
+            let mut d = 0;
+            for (k, x) in f.iter() {
+                d += match g.get(&k) {
+                    Some(y) => distance(x, y),
+                    None => size(x),
+                };
+            }
+            d + g
+                .iter()
+                .filter(|(k, _)| f.get(k).is_none())
+                .map(|(_, y)| size(y))
+                .sum::<usize>()
+        }
+        _ if expected.is_set() && logged.is_set() => {
+            let (Ok(x), Ok(y)) = (expected.clone().normalize(), logged.clone().normalize()) else {
+                return 1;
+            };
+            let (Ok(xs), Ok(ys)) = (x.elements(), y.elements()) else {
+                return 1;
+            };
+            let only = |p: &[Value], q: &[Value]| -> Vec<Value> {
+                p.iter()
+                    .filter(|e| q.binary_search(e).is_err())
+                    .cloned()
+                    .collect()
+            };
+            let (xo, yo) = (only(&xs, &ys), only(&ys, &xs));
+            let mut used = vec![false; yo.len()];
+            let mut d = 0;
+            for e in &xo {
+                let near = yo
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !used[*i])
+                    .map(|(i, f)| (distance(e, f), i))
+                    .min();
+                match near {
+                    Some((n, i)) if n < size(e) + size(&yo[i]) => {
+                        used[i] = true;
+                        d += n;
+                    }
+                    _ => {
+                        let merged = ys.iter().map(|f| distance(e, f)).min();
+                        d += merged.map_or(size(e), |m| m.min(size(e)));
+                    }
+                }
+            }
+            let unpaired: usize = yo
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|(f, _)| size(f))
+                .sum();
+            (d + unpaired).max(1)
+        }
+        _ => 1,
+    }
+}
+
+/// The number of leaves of a value (at least 1).
+fn size(v: &Value) -> usize {
+    let n = match v {
+        Value::Fn(f) => f.values.iter().map(size).sum(),
+        Value::Set(s) => s.0.iter().map(size).sum(),
+        _ => 1,
+    };
+    n.max(1)
 }
 
 /// Caches whether IR nodes contain a named action (per action name, by
@@ -230,8 +329,22 @@ pub fn explain_logged(
     know_next: bool,
     logged: Option<&[bool]>,
 ) -> Option<Why> {
+    explain_bindings(ctx, e, filter, know_next, logged)
+        .into_iter()
+        .min_by_key(Why::rank)
+}
+
+/// The explanation of every binding of the action's parameters (in
+/// enumeration order), as [`explain_logged`] gives the best one.
+pub fn explain_bindings(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    filter: &Filter,
+    know_next: bool,
+    logged: Option<&[bool]>,
+) -> Vec<Why> {
     let mut c = Contains::default();
-    let mut best: Option<Why> = None;
+    let mut all = vec![];
     let mut bindings = vec![];
     LOGGED.with(|l| *l.borrow_mut() = logged.map(|x| x.to_vec()));
     walk(
@@ -241,11 +354,11 @@ pub fn explain_logged(
         know_next,
         &mut c,
         &mut bindings,
-        &mut best,
+        &mut all,
         false,
     );
     LOGGED.with(|l| *l.borrow_mut() = None);
-    best
+    all
 }
 
 thread_local! {
@@ -259,10 +372,17 @@ fn primes_known(e: &Expr) -> bool {
     LOGGED.with(|l| {
         let l = l.borrow();
         let Some(mask) = l.as_ref() else { return true };
+        let known = |s: u32| mask.get(s as usize).copied().unwrap_or(false);
         let mut ok = true;
         e.walk(&mut |x| match &x.kind {
-            Kind::PrimeVar(s) if !mask.get(*s as usize).copied().unwrap_or(false) => ok = false,
-            Kind::Prime(_) | Kind::Unchanged(_) => ok = false,
+            Kind::PrimeVar(s) if !known(*s) => ok = false,
+            // `x'` of an expression, `UNCHANGED <<x, y>>`: known when
+            // every variable in it is (and no definition hides some).
+            Kind::Prime(inner) | Kind::Unchanged(inner) => inner.walk(&mut |y| match &y.kind {
+                Kind::Var(s) if !known(*s) => ok = false,
+                Kind::Call(..) => ok = false,
+                _ => {}
+            }),
             _ => {}
         });
         ok
@@ -277,7 +397,7 @@ fn walk(
     know_next: bool,
     c: &mut Contains,
     bindings: &mut Vec<(String, Value)>,
-    best: &mut Option<Why>,
+    all: &mut Vec<Why>,
     inside: bool,
 ) {
     if !inside && !c.named(e, &f.name) {
@@ -286,7 +406,7 @@ fn walk(
     match &e.kind {
         Kind::Or(items) => {
             for x in items {
-                walk(ctx, x, f, know_next, c, bindings, best, inside);
+                walk(ctx, x, f, know_next, c, bindings, all, inside);
             }
         }
         Kind::Quant(Quant::Exists, bounds, body) if !inside => {
@@ -300,14 +420,14 @@ fn walk(
                         }
                     }
                 }
-                walk(cx, body, f, know_next, c, bindings, best, inside);
+                walk(cx, body, f, know_next, c, bindings, all, inside);
                 bindings.truncate(n);
                 Ok(true)
             });
         }
         Kind::Named(n, params, body) if !inside => {
             if **n != *f.name {
-                walk(ctx, body, f, know_next, c, bindings, best, inside);
+                walk(ctx, body, f, know_next, c, bindings, all, inside);
                 return;
             }
             // Only the action's own parameters are shown: names bound by
@@ -336,23 +456,23 @@ fn walk(
                 score: 0,
                 guards_false: 0,
                 effects_false: 0,
+                distance: 0,
+                missing_steps: 0,
             };
             assess(ctx, body, know_next, &mut why);
-            if best.as_ref().is_none_or(|b| why.rank() < b.rank()) {
-                *best = Some(why);
-            }
+            all.push(why);
         }
         Kind::Let(defs, body) => {
             for d in defs {
                 ctx.set_slot_none(d.slot);
             }
-            walk(ctx, body, f, know_next, c, bindings, best, inside);
+            walk(ctx, body, f, know_next, c, bindings, all, inside);
         }
-        Kind::LetRef(d) => walk(ctx, &d.def, f, know_next, c, bindings, best, inside),
+        Kind::LetRef(d) => walk(ctx, &d.def, f, know_next, c, bindings, all, inside),
         Kind::And(items) => {
             for x in items {
                 if c.named(x, &f.name) {
-                    walk(ctx, x, f, know_next, c, bindings, best, inside);
+                    walk(ctx, x, f, know_next, c, bindings, all, inside);
                 } else if (!x.mentions_next() || know_next) && !ctx.eval_bool(x).unwrap_or(false) {
                     return;
                 }
@@ -364,7 +484,7 @@ fn walk(
             } else {
                 b
             };
-            walk(ctx, branch, f, know_next, c, bindings, best, inside);
+            walk(ctx, branch, f, know_next, c, bindings, all, inside);
         }
         _ => {}
     }
@@ -413,40 +533,130 @@ fn assess(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) {
                     }
                 }
                 assess(cx, body, know_next, &mut w);
-                let perfect =
-                    w.guards_false == base.guards_false && w.effects_false == base.effects_false;
+                let perfect = w.guards_false == base.guards_false
+                    && w.effects_false == base.effects_false
+                    && w.distance == base.distance;
                 if best.as_ref().is_none_or(|b| w.rank() < b.rank()) {
                     best = Some(w);
                 }
                 Ok(!perfect)
             });
+            // Without a binding, the logged changes of the variables the
+            // body primes are all unexplained.
             match (r, best) {
-                (Err(err), _) => record(why, e, false, Some(err.message.clone()), vec![]),
+                (Err(err), _) => {
+                    why.distance += changes(ctx, body);
+                    record(why, e, false, Some(err.message.clone()), vec![])
+                }
                 (Ok(_), Some(w)) => *why = w,
-                (Ok(_), None) => record(
-                    why,
-                    e,
-                    false,
-                    Some("the set it ranges over is empty".into()),
-                    vec![],
-                ),
+                (Ok(_), None) => {
+                    why.distance += changes(ctx, body);
+                    record(
+                        why,
+                        e,
+                        false,
+                        Some("the set it ranges over is empty".into()),
+                        vec![],
+                    )
+                }
             }
         }
         _ => {
             let effect = e.mentions_next();
             if effect && (!know_next || !primes_known(e)) {
+                // `UNCHANGED <<x, y>>` with only some of them logged: the
+                // logged ones still count.
+                if let (true, Kind::Unchanged(_)) = (know_next, &e.kind) {
+                    let d = changes(ctx, e);
+                    if d > 0 {
+                        why.distance += d;
+                        record(why, e, true, None, vec![]);
+                    } else {
+                        why.score += 1;
+                    }
+                }
                 return;
             }
             match ctx.eval_bool(e) {
                 Ok(true) => why.score += 1,
                 Ok(false) => {
                     let vals = operand_values(ctx, e);
+                    if effect {
+                        why.distance += effect_distance(ctx, e);
+                    }
                     record(why, e, effect, None, vals);
                 }
-                Err(err) => record(why, e, effect, Some(err.message.clone()), vec![]),
+                Err(err) => {
+                    if effect {
+                        why.distance += unexplained(ctx, e);
+                    }
+                    record(why, e, effect, Some(err.message.clone()), vec![])
+                }
             }
         }
     }
+}
+
+/// How many logged values a false effect disagrees with: for `x' = e`,
+/// the distance between the value of `e` and the next value of `x`; for
+/// `UNCHANGED <<x, y>>`, between the current and next values; 1 for other
+/// forms.
+fn effect_distance(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
+    // (expected, logged)
+    let pair = match &e.kind {
+        Kind::Eq(a, b) if matches!(a.kind, Kind::PrimeVar(_)) => (ctx.eval(b), ctx.eval(a)),
+        Kind::Eq(a, b) if matches!(b.kind, Kind::PrimeVar(_)) => (ctx.eval(a), ctx.eval(b)),
+        Kind::Unchanged(x) => {
+            let next = Expr::new(Kind::Prime(x.clone()), e.span);
+            (ctx.eval(x), ctx.eval(&next))
+        }
+        _ => return 1,
+    };
+    match pair {
+        (Ok(a), Ok(b)) => distance(&a, &b).max(1),
+        _ => 1,
+    }
+}
+
+/// The cost of an effect that cannot be evaluated (a field the bound
+/// message does not have): 1, plus every logged change of the variables
+/// it primes, which it does not explain.
+fn unexplained(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
+    1 + changes(ctx, e)
+}
+
+/// How many leaves of the variables that `e` primes differ between the
+/// current state and the logged next state (variables the log does not
+/// have are taken as unchanged).
+fn changes(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
+    let mut slots = vec![];
+    e.walk(&mut |x| match &x.kind {
+        Kind::PrimeVar(s) => slots.push(*s),
+        Kind::Prime(inner) | Kind::Unchanged(inner) => inner.walk(&mut |y| {
+            if let Kind::Var(s) = y.kind {
+                slots.push(s);
+            }
+        }),
+        _ => {}
+    });
+    slots.sort_unstable();
+    slots.dedup();
+    let known = LOGGED.with(|l| l.borrow().clone());
+    let mut d = 0;
+    for s in slots {
+        if known
+            .as_ref()
+            .is_some_and(|mask| !mask.get(s as usize).copied().unwrap_or(false))
+        {
+            continue;
+        }
+        let now = ctx.eval(&Expr::new(Kind::Var(s), e.span));
+        let next = ctx.eval(&Expr::new(Kind::PrimeVar(s), e.span));
+        if let (Ok(a), Ok(b)) = (now, next) {
+            d += distance(&a, &b);
+        }
+    }
+    d
 }
 
 /// Records a false conjunct: the first false guard is the one reported;

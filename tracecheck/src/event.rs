@@ -689,9 +689,10 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
                     }))
                 }
             };
-            match line_events(&j, self.dec, &self.name, self.line, span) {
-                Ok(evs) => self.queued.extend(evs),
-                Err(e) => return Some(Err(e)),
+            match read_document(&j, &self.name, self.file, self.dec) {
+                Some(Ok(evs)) => self.queued.extend(evs),
+                Some(Err(e)) => return Some(Err(e)),
+                None => return Some(parse_event(&j, self.dec, &self.name, self.line, span)),
             }
         }
     }

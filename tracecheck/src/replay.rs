@@ -6,9 +6,11 @@
 //! steps. When an event logs the whole state, `Next` is decided directly on
 //! the pair of states, without enumerating successors.
 
+mod explain;
+mod typing;
+
 use crate::action::{self, Filter, Why};
-use crate::event::{Event, Field, UpdateOp};
-use crate::shape::{decode, Shape};
+use crate::event::{Event, UpdateOp};
 use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 use tla_eval::enumerate::{successors_with, Successor};
@@ -104,19 +106,8 @@ pub struct Replay<'c, 'm> {
     start: Instant,
     /// The shapes of the spec's values, learnt for the events whose values
     /// need typing.
-    shapes: Option<Shapes>,
+    shapes: Option<typing::Shapes>,
 }
-
-/// The shapes of the spec's values seen so far: of each variable (by
-/// slot), and of each parameter of each action.
-struct Shapes {
-    vars: Vec<Shape>,
-    params: FxHashMap<(String, String), Shape>,
-}
-
-/// The most candidate states whose successors are examined to learn
-/// shapes at one event.
-const LEARN_FROM: usize = 1000;
 
 impl Replay<'_, '_> {
     /// Checks the next event; `Err` is the final verdict (a failure or an
@@ -166,105 +157,6 @@ impl Replay<'_, '_> {
                 }
                 Err(v)
             }
-        }
-    }
-
-    /// `e` with its values typed against the spec's states (see
-    /// [`crate::shape`]): shaped like the values seen in the initial
-    /// states, in the states kept for the previous event and in their
-    /// successors (learnt only when a value cannot be typed with what was
-    /// seen before). An action hint that names no action of the spec is
-    /// dropped, and so is a parameter whose arrays cannot be typed.
-    fn typed(&mut self, e: &Event) -> Result<Event, Verdict> {
-        let checker = self.checker;
-        let mut ev = e.clone();
-        if ev.action_hint
-            && ev
-                .action
-                .as_ref()
-                .is_some_and(|a| !checker.actions.contains_key(a))
-        {
-            ev.action = None;
-            ev.untyped_params.clear();
-        }
-        if !ev.is_untyped() {
-            return Ok(ev);
-        }
-        if self.shapes.is_none() {
-            let mut shapes = Shapes {
-                vars: vec![Shape::Unknown; checker.slots.len()],
-                params: FxHashMap::default(),
-            };
-            let inits = checker.initial_states().map_err(|e| {
-                Verdict::Error(
-                    "evaluating the initial states".into(),
-                    Some(e),
-                    self.sum.clone(),
-                )
-            })?;
-            for s in &inits {
-                shapes.learn_state(s);
-            }
-            self.shapes = Some(shapes);
-        }
-        let mut learnt = false;
-        loop {
-            let shapes = self.shapes.as_ref().expect("shapes are learnt above");
-            let mut unsure = false;
-            let mut state = vec![];
-            for (var, j) in &ev.untyped {
-                let Some(&slot) = checker.slots.get(var) else {
-                    continue;
-                };
-                let d = decode(j, &shapes.vars[slot]);
-                unsure |= d.unsure;
-                state.push(Field {
-                    var: var.clone(),
-                    path: vec![],
-                    op: UpdateOp::Set(d.value),
-                });
-            }
-            let mut params = vec![];
-            if let Some(a) = &ev.action {
-                for (p, j) in &ev.untyped_params {
-                    let shape = shapes.params.get(&(a.clone(), p.clone()));
-                    let d = decode(j, shape.unwrap_or(&Shape::Unknown));
-                    unsure |= d.unsure;
-                    params.push((p.clone(), d.value, d.unsure));
-                }
-            }
-            if unsure && !learnt && !self.candidates.is_empty() {
-                learnt = true;
-                let shapes = self.shapes.as_mut().expect("shapes are learnt above");
-                for c in self.candidates.iter().take(LEARN_FROM) {
-                    shapes.learn_state(c);
-                    if let Ok(succ) = checker.successors(c, true) {
-                        for (t, label) in &succ {
-                            shapes.learn_state(t);
-                            if let Some((a, ps)) = label {
-                                for (p, v) in ps {
-                                    shapes
-                                        .params
-                                        .entry((a.clone(), p.clone()))
-                                        .or_default()
-                                        .learn(v);
-                                }
-                            }
-                        }
-                    }
-                }
-                continue;
-            }
-            ev.state.extend(state);
-            ev.params.extend(
-                params
-                    .into_iter()
-                    .filter(|(_, _, unsure)| !unsure)
-                    .map(|(p, v, _)| (p, v)),
-            );
-            ev.untyped.clear();
-            ev.untyped_params.clear();
-            return Ok(ev);
         }
     }
 
@@ -346,14 +238,6 @@ fn path_text(var: &str, path: &[Value]) -> String {
         s.push_str(&format!("[{k}]"));
     }
     s
-}
-
-impl Shapes {
-    fn learn_state(&mut self, s: &[Value]) {
-        for (shape, v) in self.vars.iter_mut().zip(s) {
-            shape.learn(v);
-        }
-    }
 }
 
 impl<'m> Checker<'m> {
@@ -795,104 +679,5 @@ impl<'m> Checker<'m> {
             return Err(Verdict::Fails(Box::new(f), sum.clone()));
         }
         Ok(next)
-    }
-
-    /// Builds the report of a failure at event `i`.
-    fn failure(&self, i: usize, e: &Event, candidates: &[State], t: Option<&[Value]>) -> Failure {
-        let m = self.model;
-        let names: Vec<String> = match &e.action {
-            Some(a) => vec![a.clone()],
-            None => action::actions(&m.next)
-                .iter()
-                .map(|a| a.to_string())
-                .collect(),
-        };
-        let mut why = vec![];
-        let mut diffs = vec![];
-        if let Some(c) = candidates.first() {
-            for name in &names {
-                let f = Filter {
-                    name: name.clone(),
-                    params: e.params.clone(),
-                };
-                let w = match t {
-                    Some(t) => {
-                        let mut ctx = Ctx::with_next(&m.program, c, t, m.next_slots);
-                        action::explain(&mut ctx, &m.next, &f, true)
-                    }
-                    None => {
-                        // A hypothetical next state: the previous one with
-                        // the logged values; effects on unlogged variables
-                        // are not counted.
-                        let (hyp, logged) = self.hypothesis(e, c);
-                        let mut ctx = Ctx::with_next(&m.program, c, &hyp, m.next_slots);
-                        action::explain_logged(&mut ctx, &m.next, &f, true, Some(&logged))
-                    }
-                };
-                if let Some(w) = w {
-                    why.push(w);
-                } else if e.action.is_some() {
-                    why.push(Why {
-                        action: name.clone(),
-                        bindings: e.params.clone(),
-                        conjunct: None,
-                        values: vec![],
-                        message: Some(format!("the spec's next-state action has no action `{name}` with these parameters")),
-                        score: 0,
-                        guards_false: 0,
-                        effects_false: 0,
-                    });
-                }
-            }
-            // The nearest successor: the one with the fewest differences.
-            if let Ok(succ) = self.successors(c, e.action.is_some()) {
-                let mut best: Option<(usize, Vec<Diff>)> = None;
-                for (s, label) in &succ {
-                    if !Self::label_ok(e, label) {
-                        continue;
-                    }
-                    let mut d = vec![];
-                    let mut probe = e.clone();
-                    loop {
-                        match self.matches(&probe, Some(c), s) {
-                            Ok(()) => break,
-                            Err(x) => {
-                                let key = x.0.clone();
-                                d.push(x);
-                                probe.state.retain(|f| path_text(&f.var, &f.path) != key);
-                                probe.updates.retain(|f| path_text(&f.var, &f.path) != key);
-                            }
-                        }
-                    }
-                    if best.as_ref().is_none_or(|(n, _)| d.len() < *n) {
-                        best = Some((d.len(), d));
-                    }
-                }
-                if let Some((_, d)) = best {
-                    diffs = d;
-                }
-            }
-        }
-        // Partial events: only conditions on the current state can be
-        // explained; keep the actions whose conditions fail or that are
-        // enabled but produce other values.
-        why.sort_by_key(|w| w.rank());
-        let summary = match (&e.action, t) {
-            (Some(a), _) => format!("the logged step is not a `{a}` step the spec allows"),
-            (None, Some(_)) => {
-                "no action of the spec leads from the previous state to the logged state"
-                    .to_string()
-            }
-            (None, None) => "no step of the spec agrees with the logged values".to_string(),
-        };
-        Failure {
-            index: i,
-            event: e.clone(),
-            previous: candidates.iter().take(5).cloned().collect(),
-            candidates: candidates.len(),
-            why,
-            diffs,
-            summary,
-        }
     }
 }

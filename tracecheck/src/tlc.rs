@@ -17,7 +17,9 @@
 //!
 //! Each state is an event (in the order of their numbers), labelled with
 //! the action of the step that reached it. A step back to an earlier state
-//! (the loop of a liveness counterexample) is one more event at the end.
+//! (the loop of a liveness counterexample) is one more event at the end; a
+//! step from the last state to itself is TLC's way of writing a behaviour
+//! that stutters forever, and is left out.
 
 use crate::event::{Decoder, Event, ReadError};
 use crate::shape::Raw;
@@ -155,9 +157,12 @@ pub fn read_dump(
             .map(|(_, a, _, _)| *a);
         out.push(event(*n, vars, label)?);
     }
-    // Steps that do not go to the next state: back to an earlier one.
+    // Steps that do not go to the next state: back to an earlier one (the
+    // loop of a liveness counterexample). A step from a state to itself is
+    // TLC's stuttering step (labelled with some action of the model that
+    // did not fire): nothing to check.
     for (from, act, to, vars) in &steps {
-        if *from + 1 != *to {
+        if *from + 1 != *to && *from != *to {
             out.push(event(*to, vars, Some(act))?);
         }
     }

@@ -1,0 +1,376 @@
+//! The report of a failure: which actions come closest to the logged
+//! step, measured from the candidate states (see [`Checker::failure`]).
+
+use super::{at_path, path_text, short, Checker, Diff, Failure};
+use crate::action::{self, Filter, Why};
+use crate::event::{Event, UpdateOp};
+use tla_eval::eval::{values_equal, Ctx};
+use tla_eval::explore::State;
+use tla_eval::value::Value;
+
+impl Checker<'_> {
+    /// Builds the report of a failure at event `i`: every binding of every
+    /// action (of the logged one, when labelled) is explained from each of
+    /// the first [`EXPLAIN_FROM`] candidate states, and the cheapest
+    /// explanations (fewest false guards plus differing values, see
+    /// [`Why::cost`]) come first. The summary names the closest action
+    /// (with its parameters), or, when several are equally cheap, all of
+    /// them: "N actions are equally close: A(..) (..), B(..) (..)".
+    pub(super) fn failure(
+        &self,
+        i: usize,
+        e: &Event,
+        candidates: &[State],
+        t: Option<&[Value]>,
+    ) -> Failure {
+        let m = self.model;
+        let names: Vec<String> = match &e.action {
+            Some(a) => vec![a.clone()],
+            None => action::actions(&m.next)
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
+        };
+        let examined = &candidates[..candidates.len().min(EXPLAIN_FROM)];
+        // The best explanation of each binding (action and its own
+        // parameters) over the candidates, with the candidate.
+        let mut best: Vec<(String, Why, usize)> = vec![];
+        let keep = |key: String, w: Why, ci: usize, best: &mut Vec<(String, Why, usize)>| match best
+            .iter_mut()
+            .find(|(k, _, _)| *k == key)
+        {
+            Some(slot) if w.rank() < slot.1.rank() => *slot = (key, w, ci),
+            Some(_) => {}
+            None => best.push((key, w, ci)),
+        };
+        // The nearest successor (fewest differing logged leaves), for the
+        // differences shown.
+        let mut nearest: Option<(usize, usize, State)> = None;
+        for (ci, c) in examined.iter().enumerate() {
+            for name in &names {
+                let f = Filter {
+                    name: name.clone(),
+                    params: e.params.clone(),
+                };
+                let ws = match t {
+                    Some(t) => {
+                        let mut ctx = Ctx::with_next(&m.program, c, t, m.next_slots);
+                        action::explain_bindings(&mut ctx, &m.next, &f, true, None)
+                    }
+                    None => {
+                        // A hypothetical next state: the previous one with
+                        // the logged values; effects on unlogged variables
+                        // are not counted.
+                        let (hyp, logged) = self.hypothesis(e, c);
+                        let mut ctx = Ctx::with_next(&m.program, c, &hyp, m.next_slots);
+                        action::explain_bindings(&mut ctx, &m.next, &f, true, Some(&logged))
+                    }
+                };
+                for w in ws {
+                    let key = self.head(&w.action, &w.bindings);
+                    keep(key, w, ci, &mut best);
+                }
+            }
+            // An enabled binding is as far from the log as its nearest
+            // successor: its effects computed by the spec, not evaluated
+            // against the logged (possibly wrong) next state.
+            let Ok(succ) = self.successors(c, true) else {
+                continue;
+            };
+            for (s, label) in succ {
+                if !Self::label_ok(e, &label) {
+                    continue;
+                }
+                let d = self.log_distance(e, c, &s);
+                if let Some((name, params)) = &label {
+                    let key = self.head(name, params);
+                    let mut w = best
+                        .iter()
+                        .find(|(k, _, _)| *k == key)
+                        .map(|(_, w, _)| w.clone())
+                        .unwrap_or_else(|| Why {
+                            action: name.clone(),
+                            bindings: params.clone(),
+                            conjunct: None,
+                            values: vec![],
+                            message: None,
+                            score: 0,
+                            guards_false: 0,
+                            effects_false: 0,
+                            distance: 0,
+                            missing_steps: 0,
+                        });
+                    // The successor's distance is exact; an evaluation of
+                    // the binding's effects with every guard true can only
+                    // have missed some (effects on unlogged variables).
+                    if d < w.cost() || w.guards_false == 0 {
+                        w.guards_false = 0;
+                        w.effects_false = usize::from(d > 0);
+                        w.distance = d;
+                        keep(key, w, ci, &mut best);
+                    }
+                }
+                if nearest.as_ref().is_none_or(|(n, _, _)| d < *n) {
+                    nearest = Some((d, ci, s));
+                }
+            }
+        }
+        // A step missing from the log: when nothing explains the event with
+        // at most one difference, the steps of the spec two steps away
+        // that the event matches exactly.
+        let cheapest = best.iter().map(|(_, w, _)| w.cost()).min();
+        if self.opts.max_hidden == 0 && cheapest.is_none_or(|c| c > 1) {
+            for (key, w, ci) in self.missing_step(e, &examined[..examined.len().min(SEARCH_FROM)]) {
+                keep(key, w, ci, &mut best);
+            }
+        }
+        best.sort_by_key(|(_, w, _)| w.rank());
+        // The equally cheapest explanations, then the best of each other
+        // action.
+        let cheapest = best.first().map(|(_, w, _)| w.cost());
+        let tied: Vec<&(String, Why, usize)> = best
+            .iter()
+            .filter(|(_, w, _)| Some(w.cost()) == cheapest)
+            .collect();
+        let mut why: Vec<Why> = tied.iter().map(|(_, w, _)| w.clone()).collect();
+        for (_, w, _) in &best {
+            if !why.iter().any(|x| x.action == w.action) {
+                why.push(w.clone());
+            }
+        }
+        why.sort_by_key(|w| w.rank());
+        if why.is_empty() && !examined.is_empty() {
+            if let Some(name) = &e.action {
+                why.push(Why {
+                    action: name.clone(),
+                    bindings: e.params.clone(),
+                    conjunct: None,
+                    values: vec![],
+                    message: Some(format!(
+                        "the spec's next-state action has no action `{name}` with these parameters"
+                    )),
+                    score: 0,
+                    guards_false: 0,
+                    effects_false: 0,
+                    distance: 0,
+                    missing_steps: 0,
+                });
+            }
+        }
+        // The spec states shown: the one of the best explanation first.
+        let first = tied.first().map_or(0, |(_, _, ci)| *ci);
+        let mut previous: Vec<State> = examined.get(first).cloned().into_iter().collect();
+        previous.extend(
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != first)
+                .map(|(_, c)| c.clone())
+                .take(4),
+        );
+        let diffs = match &nearest {
+            Some((_, ci, s)) => self.diffs(e, &examined[*ci], s),
+            None => vec![],
+        };
+        let mut summary = match (&e.action, t) {
+            (Some(a), _) => format!("the logged step is not a `{a}` step the spec allows"),
+            (None, Some(_)) => {
+                "no action of the spec leads from the previous state to the logged state"
+                    .to_string()
+            }
+            (None, None) => "no step of the spec agrees with the logged values".to_string(),
+        };
+        let described: Vec<String> = tied
+            .iter()
+            .take(6)
+            .map(|(k, w, _)| format!("{k} ({})", cost_text(w)))
+            .collect();
+        match tied.len() {
+            0 => {}
+            1 => summary.push_str(&format!("; the closest action is {}", described[0])),
+            n => {
+                summary.push_str(&format!(
+                    "; {n} actions are equally close: {}",
+                    described.join(", ")
+                ));
+                if n > described.len() {
+                    summary.push_str(", ...");
+                }
+            }
+        }
+        Failure {
+            index: i,
+            event: e.clone(),
+            previous,
+            candidates: candidates.len(),
+            why,
+            diffs,
+            summary,
+        }
+    }
+
+    /// `Action(p = v, ...)` with the action's own parameters.
+    fn head(&self, action: &str, bindings: &[(String, Value)]) -> String {
+        let own = self.actions.get(action);
+        let ps: Vec<String> = bindings
+            .iter()
+            .filter(|(n, _)| own.is_some_and(|o| o.contains(n)))
+            .map(|(n, v)| format!("{n} = {}", short(v)))
+            .collect();
+        if ps.is_empty() {
+            action.to_string()
+        } else {
+            format!("{action}({})", ps.join(", "))
+        }
+    }
+
+    /// The differences between the logged values and the step `c -> s` of
+    /// the spec, leaf by leaf.
+    fn diffs(&self, e: &Event, c: &[Value], s: &[Value]) -> Vec<Diff> {
+        let mut out = vec![];
+        for f in &e.state {
+            let UpdateOp::Set(want) = &f.op else { continue };
+            let what = path_text(&f.var, &f.path);
+            match at_path(&s[self.slots[&f.var]], &f.path) {
+                Some(got) => leaf_diffs(what, want, &got, &mut out),
+                None => out.push((what, short(want), "(no such entry)".into())),
+            }
+        }
+        for (slot, var) in self.updated_vars(e) {
+            match self.apply_updates(e, &var, &c[slot]) {
+                Some(want) => leaf_diffs(var, &want, &s[slot], &mut out),
+                None => out.push((
+                    var,
+                    "an update that does not apply to the previous value".into(),
+                    short(&c[slot]),
+                )),
+            }
+        }
+        out
+    }
+
+    /// Explanations with one step missing from the log: for each
+    /// candidate, the steps `c -> t1 -> t2` of the spec whose second step
+    /// is one the event allows (its label) and agrees with everything it
+    /// logs; the second step is explained, the first named as missing.
+    fn missing_step(&self, e: &Event, candidates: &[State]) -> Vec<(String, Why, usize)> {
+        let mut out: Vec<(String, Why, usize)> = vec![];
+        for (ci, c) in candidates.iter().enumerate() {
+            let Ok(first) = self.successors(c, true) else {
+                continue;
+            };
+            for (t1, l1) in &first {
+                let Ok(second) = self.successors(t1, true) else {
+                    continue;
+                };
+                for (t2, l2) in &second {
+                    if !Self::label_ok(e, l2) || self.log_distance(e, t1, t2) > 0 {
+                        continue;
+                    }
+                    let (Some((a1, p1)), Some((a2, p2))) = (l1, l2) else {
+                        continue;
+                    };
+                    let hidden = self.head(a1, p1);
+                    let key = format!("{} after {hidden}", self.head(a2, p2));
+                    if out.iter().any(|(k, _, _)| *k == key) {
+                        continue;
+                    }
+                    let why = Why {
+                        action: a2.clone(),
+                        bindings: p2.clone(),
+                        conjunct: None,
+                        values: vec![],
+                        message: Some(format!(
+                            "the logged values are those of this step after a step the log does not show, {hidden} (see --max-hidden-steps)"
+                        )),
+                        score: 0,
+                        guards_false: 0,
+                        effects_false: 0,
+                        distance: 0,
+                        missing_steps: 1,
+                    };
+                    out.push((key, why, ci));
+                }
+            }
+        }
+        out
+    }
+
+    /// How many logged leaves the step `c -> s` disagrees with.
+    fn log_distance(&self, e: &Event, c: &[Value], s: &[Value]) -> usize {
+        let mut d = 0;
+        for f in &e.state {
+            let UpdateOp::Set(want) = &f.op else { continue };
+            d += match at_path(&s[self.slots[&f.var]], &f.path) {
+                Some(got) => action::distance(&got, want),
+                None => 1,
+            };
+        }
+        for (slot, var) in self.updated_vars(e) {
+            d += match self.apply_updates(e, &var, &c[slot]) {
+                Some(want) => action::distance(&s[slot], &want),
+                None => 1,
+            };
+        }
+        d
+    }
+}
+
+/// The most candidate states from which a failure is explained.
+const EXPLAIN_FROM: usize = 1000;
+
+/// The most candidate states from which a missing step is looked for (two
+/// steps of the spec from each).
+const SEARCH_FROM: usize = 64;
+
+/// "1 false guard", "2 differing values", ...
+fn cost_text(w: &Why) -> String {
+    let mut parts = vec![];
+    if w.missing_steps > 0 {
+        parts.push(format!(
+            "{} missing step{} before it",
+            w.missing_steps,
+            if w.missing_steps == 1 { "" } else { "s" }
+        ));
+    }
+    if w.guards_false > 0 {
+        parts.push(format!(
+            "{} false guard{}",
+            w.guards_false,
+            if w.guards_false == 1 { "" } else { "s" }
+        ));
+    }
+    if w.distance > 0 || (parts.is_empty() && w.missing_steps == 0) {
+        parts.push(format!(
+            "{} differing value{}",
+            w.distance,
+            if w.distance == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join(", ")
+}
+
+/// The differences between a logged value and the spec's, down to the
+/// entries of functions and records with the same domain.
+fn leaf_diffs(what: String, logged: &Value, allowed: &Value, out: &mut Vec<Diff>) {
+    if values_equal(logged, allowed).unwrap_or(false) {
+        return;
+    }
+    if let (Value::Fn(f), Value::Fn(g)) = (logged, allowed) {
+        if f.domain == g.domain && !f.values.is_empty() {
+            for ((k, x), y) in f.iter().zip(&g.values) {
+                let sub = match &k {
+                    Value::Str(s)
+                        if s.as_str().chars().all(|c| c.is_alphanumeric() || c == '_') =>
+                    {
+                        format!("{what}.{}", s.as_str())
+                    }
+                    _ => format!("{what}[{k}]"),
+                };
+                leaf_diffs(sub, x, y, out);
+            }
+            return;
+        }
+    }
+    out.push((what, short(logged), short(allowed)));
+}
