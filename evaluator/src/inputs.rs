@@ -36,6 +36,8 @@ enum Input {
 
 struct Walk<'p> {
     prog: &'p Program,
+    /// Whether state functions are inputs (else their bodies are read).
+    defs: bool,
     out: Vec<Input>,
     seen: FxHashSet<(DefId, bool)>,
     ok: bool,
@@ -87,7 +89,8 @@ impl Walk<'_> {
                     // Depends on its arguments only.
                     return;
                 }
-                if args.is_empty()
+                if self.defs
+                    && args.is_empty()
                     && d.nparams == 0
                     && d.fun_bounds.is_none()
                     && !d.body.mentions_next()
@@ -136,8 +139,9 @@ impl std::hash::Hash for Key {
     }
 }
 
-/// A cache of the boolean value of one expression (an action) keyed by
-/// the values of all its inputs; shared by the worker threads.
+/// A cache of the boolean value of one expression (an action, or a state
+/// predicate) keyed by the values of all its inputs; shared by the worker
+/// threads.
 pub struct StepCache {
     /// The inputs, as expressions to evaluate (`x`, `f`, `x'`, `f'`).
     inputs: Vec<Expr>,
@@ -149,10 +153,14 @@ pub struct StepCache {
 
 impl StepCache {
     /// A cache for `e`, or None if `e` reads something else than its
-    /// inputs (or nothing at all: then there is nothing to gain).
-    pub fn new(prog: &Program, e: &Expr) -> Option<StepCache> {
+    /// inputs (or nothing at all: then there is nothing to gain). With
+    /// `defs`, state functions are inputs (worth it when computing them is
+    /// needed anyway, as for `[A]_v`); otherwise the inputs are variables
+    /// only (for a state predicate whose cost is in its state functions).
+    pub fn new(prog: &Program, e: &Expr, defs: bool) -> Option<StepCache> {
         let mut w = Walk {
             prog,
+            defs,
             out: vec![],
             seen: FxHashSet::default(),
             ok: true,
