@@ -1413,6 +1413,36 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
         return crate::value::verr("internal: normalized sets expected");
     };
     let (a, b) = (&sa.0, &sb.0);
+    if !matches!(op, SetOp::Cap) && b.len() * 8 < a.len() {
+        // A few elements added to or removed from a large set (a message
+        // sent or received): binary searches instead of a merge, so most
+        // elements of `a` are copied without being compared.
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let mut delta: Vec<&Value> = vec![];
+        let mut start = 0;
+        for y in b {
+            match (a[start..].binary_search(y), op) {
+                (Ok(i), SetOp::Diff) => {
+                    out.extend_from_slice(&a[start..start + i]);
+                    delta.push(&a[start + i]);
+                    start += i + 1;
+                }
+                (Err(i), SetOp::Cup) => {
+                    out.extend_from_slice(&a[start..start + i]);
+                    out.push(y.clone());
+                    delta.push(y);
+                    start += i;
+                }
+                _ => {}
+            }
+        }
+        out.extend_from_slice(&a[start..]);
+        let result = crate::value::SetV::new(out);
+        if delta.len() * 4 <= a.len() {
+            crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
+        }
+        return Ok(Value::Set(Arc::new(result)));
+    }
     let mut out = Vec::with_capacity(a.len() + b.len());
     // Elements added to (Cup) or removed from (Diff) `a`, to update its
     // fingerprint sums instead of recomputing them.
