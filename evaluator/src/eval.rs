@@ -1106,6 +1106,23 @@ impl<'p> Ctx<'p> {
             });
             return Ok(v);
         }
+        if !args.is_empty() && d.expensive && !d.pure && d.fun_bounds.is_none() {
+            let memo = d
+                .memo
+                .get_or_init(|| crate::inputs::StepCache::for_def(prog, id));
+            if let Some(cache) = memo.as_ref().filter(|c| !c.is_off()) {
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    vals.push(self.eval(a)?);
+                }
+                let argv: Args = vals.iter().cloned().collect();
+                if vals.iter().any(|v| matches!(v, Value::Lazy(_))) {
+                    // Lazy sets compare by their form, not their elements.
+                    return self.call_values(id, argv, span);
+                }
+                return cache.eval_with(self, vals, &mut |c| c.call_values(id, argv.clone(), span));
+            }
+        }
         self.call_uncached(id, args, span)
     }
 
