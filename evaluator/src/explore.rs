@@ -479,7 +479,7 @@ impl<'m> Explorer<'m> {
                             Candidate {
                                 fp,
                                 key,
-                                state: State::from(t.state),
+                                state: crate::intern::share_state(t.state),
                             },
                         );
                     }
