@@ -375,8 +375,8 @@ impl Enum<'_> {
         };
         let elems = ctx.bound_elements(b, e.span)?;
         let saved = ctx.bound_slots(b);
-        for v in elems.as_slice() {
-            ctx.bind_pub(b, v.clone(), e.span)?;
+        for i in 0..elems.as_slice().len() {
+            ctx.bind_elem(b, &elems, i, e.span)?;
             self.exists(ctx, rest, body, k, e)?;
             if self.stopped {
                 break;

@@ -55,6 +55,9 @@ pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
     r.map_err(at(span))
 }
 
+/// The argument values of a call.
+type Args = smallvec::SmallVec<[Value; 4]>;
+
 /// A per-thread cache of values.
 type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
 
@@ -77,6 +80,51 @@ pub enum Next {
     Partial(Vec<Option<Value>>),
 }
 
+/// A frame slot: empty, a value borrowed from the current state or from a
+/// constant of the program (no reference count to update when it is bound
+/// or read), or a value of its own.
+#[derive(Clone, Debug, Default)]
+pub enum Slot<'p> {
+    /// Not bound (or a LET definition not evaluated yet).
+    #[default]
+    Empty,
+    /// A value that lives as long as the context's state and program.
+    Ref(&'p Value),
+    /// A computed value.
+    Own(Value),
+}
+
+/// The result of [`Ctx::eval_ref`]: a value borrowed from the current
+/// state or the program, or a computed one.
+pub enum R<'p> {
+    /// Borrowed.
+    B(&'p Value),
+    /// Computed.
+    O(Value),
+}
+
+impl R<'_> {
+    /// The value, cloned if borrowed.
+    #[inline]
+    pub fn into_owned(self) -> Value {
+        match self {
+            R::B(v) => v.clone(),
+            R::O(v) => v,
+        }
+    }
+}
+
+impl std::ops::Deref for R<'_> {
+    type Target = Value;
+    #[inline]
+    fn deref(&self) -> &Value {
+        match self {
+            R::B(v) => v,
+            R::O(v) => v,
+        }
+    }
+}
+
 /// An evaluation context: the program, the current state, the next state,
 /// and the stack of frames.
 pub struct Ctx<'p> {
@@ -88,7 +136,7 @@ pub struct Ctx<'p> {
     pub next: Vec<Option<Value>>,
     /// Whether a next state is available at all.
     pub has_next: bool,
-    stack: Vec<Option<Value>>,
+    stack: Vec<Slot<'p>>,
     base: usize,
     in_prime: bool,
     /// Values of zero-argument definitions in the current state.
@@ -114,7 +162,7 @@ impl<'p> Ctx<'p> {
             state,
             next: vec![None; prog.vars.len()],
             has_next: false,
-            stack: vec![None; nslots as usize],
+            stack: vec![Slot::Empty; nslots as usize],
             base: 0,
             in_prime: false,
             memo: Default::default(),
@@ -151,9 +199,9 @@ impl<'p> Ctx<'p> {
     pub fn set_slot(&mut self, slot: u32, v: Value) {
         let i = self.base + slot as usize;
         if i >= self.stack.len() {
-            self.stack.resize(i + 1, None);
+            self.stack.resize(i + 1, Slot::Empty);
         }
-        self.stack[i] = Some(v);
+        self.stack[i] = Slot::Own(v);
     }
 
     /// Declares the fingerprint of the current state (see `state_key`).
@@ -193,9 +241,9 @@ impl<'p> Ctx<'p> {
         let caller = self.base;
         let new_base = self.stack.len();
         self.stack
-            .resize(new_base + (nslots as usize).max(args.len()), None);
+            .resize(new_base + (nslots as usize).max(args.len()), Slot::Empty);
         for (i, v) in args.into_iter().enumerate() {
-            self.stack[new_base + i] = Some(v);
+            self.stack[new_base + i] = Slot::Own(v);
         }
         self.base = new_base;
         (caller, new_base)
@@ -215,15 +263,30 @@ impl<'p> Ctx<'p> {
     fn clear_slot(&mut self, slot: u32) {
         let i = self.base + slot as usize;
         if i < self.stack.len() {
-            self.stack[i] = None;
+            self.stack[i] = Slot::Empty;
         }
     }
 
     fn slot(&self, slot: u32, span: Span) -> EResult<Value> {
+        self.slot_ref(slot, span).map(R::into_owned)
+    }
+
+    #[inline]
+    fn slot_ref(&self, slot: u32, span: Span) -> EResult<R<'p>> {
         match self.stack.get(self.base + slot as usize) {
-            Some(Some(v)) => Ok(v.clone()),
+            Some(Slot::Ref(v)) => Ok(R::B(v)),
+            Some(Slot::Own(v)) => Ok(R::O(v.clone())),
             _ => err(span, "internal: a bound name has no value"),
         }
+    }
+
+    /// Sets a frame slot of the current frame to a borrowed value.
+    fn set_slot_ref(&mut self, slot: u32, v: &'p Value) {
+        let i = self.base + slot as usize;
+        if i >= self.stack.len() {
+            self.stack.resize(i + 1, Slot::Empty);
+        }
+        self.stack[i] = Slot::Ref(v);
     }
 
     /// The value of variable `s` in the next state.
@@ -303,13 +366,7 @@ impl<'p> Ctx<'p> {
                 if d.slot == u32::MAX || !d.memo || self.in_prime {
                     return self.eval(&d.def);
                 }
-                let i = self.base + d.slot as usize;
-                if let Some(Some(v)) = self.stack.get(i) {
-                    return Ok(v.clone());
-                }
-                let v = self.eval(&d.def)?;
-                self.set_slot(d.slot, v.clone());
-                Ok(v)
+                Ok(self.let_ref(d)?.into_owned())
             }
             Kind::Let(defs, body) => {
                 for d in defs {
@@ -342,13 +399,13 @@ impl<'p> Ctx<'p> {
             Kind::Implies(a, b) => Ok(Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?)),
             Kind::Equiv(a, b) => Ok(Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?)),
             Kind::Eq(a, b) => {
-                let x = self.eval(a)?;
-                let y = self.eval(b)?;
+                let x = self.eval_ref(a)?;
+                let y = self.eval_ref(b)?;
                 Ok(Value::Bool(vspan(values_equal(&x, &y), span)?))
             }
             Kind::Neq(a, b) => {
-                let x = self.eval(a)?;
-                let y = self.eval(b)?;
+                let x = self.eval_ref(a)?;
+                let y = self.eval_ref(b)?;
                 Ok(Value::Bool(!vspan(values_equal(&x, &y), span)?))
             }
             Kind::In(x, s) => Ok(Value::Bool(self.member(x, s, span)?)),
@@ -422,11 +479,7 @@ impl<'p> Ctx<'p> {
                 let y = self.eval(b)?;
                 Ok(Value::Lazy(Arc::new(Lazy::FnSet(x, y))))
             }
-            Kind::FnApp(f, args) => {
-                let fv = self.eval(f)?;
-                let key = self.key(args)?;
-                apply_fn(&fv, &key, span)
-            }
+            Kind::FnApp(..) | Kind::Dot(..) => Ok(self.eval_ref(e)?.into_owned()),
             Kind::Record(keys, vals) => {
                 let mut vs = Vec::with_capacity(vals.len());
                 for x in vals {
@@ -441,30 +494,6 @@ impl<'p> Ctx<'p> {
                     vs.push(self.eval(x)?);
                 }
                 Ok(Value::Lazy(Arc::new(Lazy::RecordSet(keys.clone(), vs))))
-            }
-            Kind::Dot(r, field) => {
-                let rv = self.eval(r)?;
-                match &rv {
-                    Value::Fn(f) => match f.get(field) {
-                        Some(v) => Ok(v.clone()),
-                        None => err(
-                            span,
-                            format!(
-                                "the record {} has no field `{}`",
-                                short(&rv),
-                                field_name(field)
-                            ),
-                        ),
-                    },
-                    v => err(
-                        span,
-                        format!(
-                            "`.{}` applied to {}, which is not a record",
-                            field_name(field),
-                            v.describe()
-                        ),
-                    ),
-                }
             }
             Kind::Tuple(items) => {
                 let mut v = Vec::with_capacity(items.len());
@@ -576,34 +605,109 @@ impl<'p> Ctx<'p> {
         }
     }
 
+    /// Evaluates an expression like [`Ctx::eval`], but without copying
+    /// the value when it is (part of) the current state or a constant
+    /// definition: no reference count is updated, and the workers, which
+    /// share the states, do not write to the same memory.
+    pub fn eval_ref(&mut self, e: &Expr) -> EResult<R<'p>> {
+        let span = e.span;
+        match &e.kind {
+            Kind::Var(s) if !self.in_prime => {
+                let st: &'p [Value] = self.state;
+                match st.get(*s as usize) {
+                    Some(v) => Ok(R::B(v)),
+                    None => self.var(*s, span).map(R::O),
+                }
+            }
+            Kind::Local(s) => self.slot_ref(*s, span),
+            Kind::ConstDef(id) => self.const_def_ref(*id, span),
+            Kind::LetRef(d) if d.slot != u32::MAX && d.memo && !self.in_prime => self.let_ref(d),
+            Kind::FnApp(f, args) => {
+                let fv = self.eval_ref(f)?;
+                let key = self.key_ref(args)?;
+                match fv {
+                    R::B(v) => {
+                        if let Value::Fn(func) = v {
+                            if let Some(x) = func.get(&key) {
+                                return Ok(R::B(x));
+                            }
+                        }
+                        apply_fn(v, &key, span).map(R::O)
+                    }
+                    R::O(v) => apply_fn(&v, &key, span).map(R::O),
+                }
+            }
+            Kind::Dot(r, field) => match self.eval_ref(r)? {
+                R::B(v) => dot(v, field, span).map(R::B),
+                R::O(v) => dot(&v, field, span).map(|x| R::O(x.clone())),
+            },
+            _ => self.eval(e).map(R::O),
+        }
+    }
+
+    /// The value of a memoized LET definition (or inlined parameter),
+    /// computed on first use.
+    fn let_ref(&mut self, d: &crate::ir::LetDef) -> EResult<R<'p>> {
+        let i = self.base + d.slot as usize;
+        match self.stack.get(i) {
+            Some(Slot::Ref(v)) => return Ok(R::B(v)),
+            Some(Slot::Own(v)) => return Ok(R::O(v.clone())),
+            _ => {}
+        }
+        match self.eval_ref(&d.def)? {
+            R::B(v) => {
+                self.set_slot_ref(d.slot, v);
+                Ok(R::B(v))
+            }
+            R::O(v) => {
+                self.set_slot(d.slot, v.clone());
+                Ok(R::O(v))
+            }
+        }
+    }
+
+    fn const_def_ref(&mut self, id: u32, span: Span) -> EResult<R<'p>> {
+        let prog: &'p Program = self.prog;
+        let d = &prog.defs[id as usize];
+        match d.cache.get() {
+            Some(Ok(v)) => Ok(R::B(v)),
+            _ => self.const_def(id, span).map(R::O),
+        }
+    }
+
     fn member(&mut self, x: &Expr, s: &Expr, span: Span) -> EResult<bool> {
-        let xv = self.eval(x)?;
+        let xv = self.eval_ref(x)?;
         // `x \in {y \in S : P}` tests without building the set (S may be
         // infinite).
         if let Kind::SetFilter(b, pred) = &s.kind {
             if let Some(set) = &b.set {
-                let sv = self.eval(set)?;
+                let sv = self.eval_ref(set)?;
                 if !vspan(sv.contains(&xv), span)? {
                     return Ok(false);
                 }
-                self.bind(b, xv, span)?;
+                self.bind(b, xv.into_owned(), span)?;
                 return self.eval_bool(pred);
             }
         }
-        let sv = self.eval(s)?;
+        let sv = self.eval_ref(s)?;
         vspan(sv.contains(&xv), span)
     }
 
     /// The current values of a bound's slots (to restore after a loop).
-    pub fn bound_slots(&self, b: &Bound) -> Vec<Option<Value>> {
+    pub fn bound_slots(&self, b: &Bound) -> Vec<Slot<'p>> {
         b.slots
             .iter()
-            .map(|s| self.stack.get(self.base + *s as usize).cloned().flatten())
+            .map(|s| {
+                self.stack
+                    .get(self.base + *s as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .collect()
     }
 
     /// Restores slots saved by [`Ctx::bound_slots`].
-    pub fn restore_slots(&mut self, b: &Bound, saved: Vec<Option<Value>>) {
+    pub fn restore_slots(&mut self, b: &Bound, saved: Vec<Slot<'p>>) {
         for (s, v) in b.slots.iter().zip(saved) {
             let i = self.base + *s as usize;
             if i < self.stack.len() {
@@ -615,6 +719,39 @@ impl<'p> Ctx<'p> {
     /// Binds the names of a bound to one element.
     pub fn bind_pub(&mut self, b: &Bound, v: Value, span: Span) -> EResult<()> {
         self.bind(b, v, span)
+    }
+
+    /// Binds the names of a bound to the `i`-th element of `elems`
+    /// (borrowed when `elems` is).
+    pub fn bind_elem(&mut self, b: &Bound, elems: &Elems<'p>, i: usize, span: Span) -> EResult<()> {
+        match elems {
+            Elems::Borrowed(xs) => {
+                let xs: &'p [Value] = xs;
+                self.bind_ref(b, &xs[i], span)
+            }
+            _ => self.bind(b, elems.as_slice()[i].clone(), span),
+        }
+    }
+
+    /// Binds the names of a bound to a borrowed element.
+    pub fn bind_ref(&mut self, b: &Bound, v: &'p Value, span: Span) -> EResult<()> {
+        if b.tuple {
+            match v {
+                Value::Fn(f) if f.is_seq() && f.values.len() == b.slots.len() => {
+                    for (s, x) in b.slots.iter().zip(f.values.iter()) {
+                        self.set_slot_ref(*s, x);
+                    }
+                    Ok(())
+                }
+                _ => err(
+                    span,
+                    format!("cannot bind <<{}>> to {}", b.names.join(", "), v.describe()),
+                ),
+            }
+        } else {
+            self.set_slot_ref(b.slots[0], v);
+            Ok(())
+        }
     }
 
     fn bind(&mut self, b: &Bound, v: Value, span: Span) -> EResult<()> {
@@ -650,7 +787,7 @@ impl<'p> Ctx<'p> {
     }
 
     /// The elements a bound ranges over, in TLC's order (sorted).
-    pub fn bound_elements(&mut self, b: &Bound, span: Span) -> EResult<Elems> {
+    pub fn bound_elements(&mut self, b: &Bound, span: Span) -> EResult<Elems<'p>> {
         let Some(set) = &b.set else {
             return err(
                 span,
@@ -665,8 +802,8 @@ impl<'p> Ctx<'p> {
             let base = self.bound_elements(fb, set.span)?;
             let saved = self.bound_slots(fb);
             let mut out = vec![];
-            for v in base.as_slice() {
-                self.bind(fb, v.clone(), span)?;
+            for (i, v) in base.as_slice().iter().enumerate() {
+                self.bind_elem(fb, &base, i, span)?;
                 if self.eval_bool(pred)? {
                     out.push(v.clone());
                 }
@@ -674,7 +811,11 @@ impl<'p> Ctx<'p> {
             self.restore_slots(fb, saved);
             return Ok(Elems::Owned(out));
         }
-        let sv = self.eval(set)?;
+        let sv = match self.eval_ref(set)? {
+            R::B(Value::Set(s)) => return Ok(Elems::Borrowed(&s.0)),
+            R::B(v) => v.clone(),
+            R::O(v) => v,
+        };
         match sv {
             Value::Set(s) => Ok(Elems::Shared(s)),
             // TLC normalizes (sorts) the set before `\E`, `\A`, CHOOSE.
@@ -699,6 +840,15 @@ impl<'p> Ctx<'p> {
             return f(self);
         };
         let elems = self.bound_elements(b, span)?;
+        if let Elems::Borrowed(xs) = elems {
+            for v in xs {
+                self.bind_ref(b, v, span)?;
+                if !self.for_each_binding(rest, span, f)? {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
         for v in elems.as_slice() {
             self.bind(b, v.clone(), span)?;
             if !self.for_each_binding(rest, span, f)? {
@@ -710,8 +860,8 @@ impl<'p> Ctx<'p> {
 
     fn choose(&mut self, b: &Bound, body: &Expr, span: Span) -> EResult<Value> {
         let elems = self.bound_elements(b, span)?;
-        for v in elems.as_slice() {
-            self.bind(b, v.clone(), span)?;
+        for (i, v) in elems.as_slice().iter().enumerate() {
+            self.bind_elem(b, &elems, i, span)?;
             if self.eval_bool(body)? {
                 return Ok(v.clone());
             }
@@ -726,6 +876,17 @@ impl<'p> Ctx<'p> {
     }
 
     /// The key of `f[a]` (or the tuple of `f[a, b]`).
+    /// Like [`Ctx::key`], borrowing a single argument when possible.
+    fn key_ref(&mut self, args: &[Expr]) -> EResult<R<'p>> {
+        if let [a] = args {
+            return match self.eval_ref(a)? {
+                R::B(v) if !matches!(v, Value::Lazy(_)) => Ok(R::B(v)),
+                v => vspan(v.into_owned().normalize(), a.span).map(R::O),
+            };
+        }
+        self.key(args).map(R::O)
+    }
+
     fn key(&mut self, args: &[Expr]) -> EResult<Value> {
         if args.len() == 1 {
             let v = self.eval(&args[0])?;
@@ -935,7 +1096,7 @@ impl<'p> Ctx<'p> {
             {
                 return Ok(v);
             }
-            let v = self.call_values(id, key.clone(), span)?;
+            let v = self.call_values(id, key.iter().cloned().collect(), span)?;
             PURE_CACHE.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 200_000 {
@@ -945,11 +1106,28 @@ impl<'p> Ctx<'p> {
             });
             return Ok(v);
         }
+        if !args.is_empty() && d.expensive && !d.pure && d.fun_bounds.is_none() {
+            let memo = d
+                .memo
+                .get_or_init(|| crate::inputs::StepCache::for_def(prog, id));
+            if let Some(cache) = memo.as_ref().filter(|c| !c.is_off()) {
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    vals.push(self.eval(a)?);
+                }
+                let argv: Args = vals.iter().cloned().collect();
+                if vals.iter().any(|v| matches!(v, Value::Lazy(_))) {
+                    // Lazy sets compare by their form, not their elements.
+                    return self.call_values(id, argv, span);
+                }
+                return cache.eval_with(self, vals, &mut |c| c.call_values(id, argv.clone(), span));
+            }
+        }
         self.call_uncached(id, args, span)
     }
 
     fn call_uncached(&mut self, id: u32, args: &[Expr], span: Span) -> EResult<Value> {
-        let mut vals = Vec::with_capacity(args.len());
+        let mut vals = Args::with_capacity(args.len());
         for a in args {
             vals.push(self.eval(a)?);
         }
@@ -957,13 +1135,13 @@ impl<'p> Ctx<'p> {
     }
 
     /// Calls definition `id` with argument values.
-    fn call_values(&mut self, id: u32, vals: Vec<Value>, span: Span) -> EResult<Value> {
+    fn call_values(&mut self, id: u32, vals: Args, span: Span) -> EResult<Value> {
         let prog = self.prog;
         let d = &prog.defs[id as usize];
         let saved_base = self.base;
         let new_base = self.stack.len();
         self.stack
-            .resize(new_base + d.nslots.max(d.nparams) as usize, None);
+            .resize(new_base + d.nslots.max(d.nparams) as usize, Slot::Empty);
         self.base = new_base;
         let r = (|| {
             if let Some(bounds) = &d.fun_bounds {
@@ -994,7 +1172,7 @@ impl<'p> Ctx<'p> {
                 return self.eval(&d.body);
             }
             for (i, v) in vals.into_iter().enumerate() {
-                self.stack[new_base + i] = Some(v);
+                self.stack[new_base + i] = Slot::Own(v);
             }
             self.eval(&d.body)
         })();
@@ -1006,6 +1184,41 @@ impl<'p> Ctx<'p> {
     fn builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> EResult<Value> {
         if b.higher_order() {
             return self.higher_order(b, args, span);
+        }
+        if let [x, y] = args {
+            if matches!(
+                b,
+                Builtin::Plus
+                    | Builtin::Minus
+                    | Builtin::Lt
+                    | Builtin::Gt
+                    | Builtin::Le
+                    | Builtin::Ge
+            ) {
+                // Integer arithmetic and comparisons without building an
+                // argument vector (overflow and type errors are left to
+                // `builtins::apply`).
+                let x = self.eval_ref(x)?;
+                let y = self.eval_ref(y)?;
+                if let (Value::Int(i), Value::Int(j)) = (&*x, &*y) {
+                    let (i, j) = (*i, *j);
+                    let r = match b {
+                        Builtin::Plus => i.checked_add(j).map(Value::Int),
+                        Builtin::Minus => i.checked_sub(j).map(Value::Int),
+                        Builtin::Lt => Some(Value::Bool(i < j)),
+                        Builtin::Gt => Some(Value::Bool(i > j)),
+                        Builtin::Le => Some(Value::Bool(i <= j)),
+                        _ => Some(Value::Bool(i >= j)),
+                    };
+                    if let Some(r) = r {
+                        return Ok(r);
+                    }
+                }
+                return vspan(
+                    builtins::apply(b, vec![x.into_owned(), y.into_owned()]),
+                    span,
+                );
+            }
         }
         let mut vals = Vec::with_capacity(args.len());
         for a in args {
@@ -1071,17 +1284,20 @@ impl<'p> Ctx<'p> {
 
 /// The elements of a set being iterated: shared with the set when it is
 /// explicit.
-pub enum Elems {
+pub enum Elems<'p> {
+    /// The elements of a set of the current state or of a constant.
+    Borrowed(&'p [Value]),
     /// The set's own element vector.
     Shared(Arc<crate::value::SetV>),
     /// Computed elements.
     Owned(Vec<Value>),
 }
 
-impl Elems {
+impl Elems<'_> {
     /// The elements.
     pub fn as_slice(&self) -> &[Value] {
         match self {
+            Elems::Borrowed(s) => s,
             Elems::Shared(s) => &s.0,
             Elems::Owned(v) => v,
         }
@@ -1102,6 +1318,31 @@ pub fn apply_fn(f: &Value, key: &Value, span: Span) -> EResult<Value> {
             span,
             format!(
                 "cannot apply {} to an argument: it is not a function",
+                v.describe()
+            ),
+        ),
+    }
+}
+
+/// `r.field` with TLC's errors.
+fn dot<'a>(rv: &'a Value, field: &Value, span: Span) -> EResult<&'a Value> {
+    match rv {
+        Value::Fn(f) => match f.get(field) {
+            Some(v) => Ok(v),
+            None => err(
+                span,
+                format!(
+                    "the record {} has no field `{}`",
+                    short(rv),
+                    field_name(field)
+                ),
+            ),
+        },
+        v => err(
+            span,
+            format!(
+                "`.{}` applied to {}, which is not a record",
+                field_name(field),
                 v.describe()
             ),
         ),
@@ -1189,6 +1430,36 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
         return crate::value::verr("internal: normalized sets expected");
     };
     let (a, b) = (&sa.0, &sb.0);
+    if !matches!(op, SetOp::Cap) && b.len() * 8 < a.len() {
+        // A few elements added to or removed from a large set (a message
+        // sent or received): binary searches instead of a merge, so most
+        // elements of `a` are copied without being compared.
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let mut delta: Vec<&Value> = vec![];
+        let mut start = 0;
+        for y in b {
+            match (a[start..].binary_search(y), op) {
+                (Ok(i), SetOp::Diff) => {
+                    out.extend_from_slice(&a[start..start + i]);
+                    delta.push(&a[start + i]);
+                    start += i + 1;
+                }
+                (Err(i), SetOp::Cup) => {
+                    out.extend_from_slice(&a[start..start + i]);
+                    out.push(y.clone());
+                    delta.push(y);
+                    start += i;
+                }
+                _ => {}
+            }
+        }
+        out.extend_from_slice(&a[start..]);
+        let result = crate::value::SetV::new(out);
+        if delta.len() * 4 <= a.len() {
+            crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
+        }
+        return Ok(Value::Set(Arc::new(result)));
+    }
     let mut out = Vec::with_capacity(a.len() + b.len());
     // Elements added to (Cup) or removed from (Diff) `a`, to update its
     // fingerprint sums instead of recomputing them.

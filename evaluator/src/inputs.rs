@@ -17,7 +17,7 @@
 //! is never cached.
 
 use crate::builtins::Builtin;
-use crate::eval::{Ctx, EResult};
+use crate::eval::{vspan, Ctx, EResult};
 use crate::ir::{DefId, Expr, Kind};
 use crate::lower::Program;
 use crate::value::{mix, Value};
@@ -36,6 +36,8 @@ enum Input {
 
 struct Walk<'p> {
     prog: &'p Program,
+    /// Whether state functions are inputs (else their bodies are read).
+    defs: bool,
     out: Vec<Input>,
     seen: FxHashSet<(DefId, bool)>,
     ok: bool,
@@ -87,7 +89,8 @@ impl Walk<'_> {
                     // Depends on its arguments only.
                     return;
                 }
-                if args.is_empty()
+                if self.defs
+                    && args.is_empty()
                     && d.nparams == 0
                     && d.fun_bounds.is_none()
                     && !d.body.mentions_next()
@@ -136,12 +139,13 @@ impl std::hash::Hash for Key {
     }
 }
 
-/// A cache of the boolean value of one expression (an action) keyed by
-/// the values of all its inputs; shared by the worker threads.
+/// A cache of the boolean value of one expression (an action, or a state
+/// predicate) keyed by the values of all its inputs; shared by the worker
+/// threads.
 pub struct StepCache {
     /// The inputs, as expressions to evaluate (`x`, `f`, `x'`, `f'`).
     inputs: Vec<Expr>,
-    shards: Vec<Mutex<FxHashMap<Key, bool>>>,
+    shards: Vec<Mutex<FxHashMap<Key, Value>>>,
     lookups: AtomicU64,
     hits: AtomicU64,
     off: AtomicBool,
@@ -149,10 +153,14 @@ pub struct StepCache {
 
 impl StepCache {
     /// A cache for `e`, or None if `e` reads something else than its
-    /// inputs (or nothing at all: then there is nothing to gain).
-    pub fn new(prog: &Program, e: &Expr) -> Option<StepCache> {
+    /// inputs (or nothing at all: then there is nothing to gain). With
+    /// `defs`, state functions are inputs (worth it when computing them is
+    /// needed anyway, as for `[A]_v`); otherwise the inputs are variables
+    /// only (for a state predicate whose cost is in its state functions).
+    pub fn new(prog: &Program, e: &Expr, defs: bool) -> Option<StepCache> {
         let mut w = Walk {
             prog,
+            defs,
             out: vec![],
             seen: FxHashSet::default(),
             ok: true,
@@ -161,9 +169,12 @@ impl StepCache {
         if !w.ok || w.out.is_empty() {
             return None;
         }
+        Some(StepCache::with_inputs(&w.out))
+    }
+
+    fn with_inputs(inputs: &[Input]) -> StepCache {
         let span = Span::default();
-        let inputs = w
-            .out
+        let inputs = inputs
             .iter()
             .map(|i| {
                 let (kind, primed) = match *i {
@@ -178,30 +189,75 @@ impl StepCache {
                 }
             })
             .collect();
-        Some(StepCache {
+        StepCache {
             inputs,
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
             lookups: AtomicU64::new(0),
             hits: AtomicU64::new(0),
             off: AtomicBool::new(false),
-        })
+        }
+    }
+
+    /// A cache for calls of the operator `id` (its value is a function of
+    /// its arguments and of the inputs of its body); None if the operator
+    /// reads something else, or reads nothing from the state.
+    pub fn for_def(prog: &Program, id: DefId) -> Option<StepCache> {
+        let d = &prog.defs[id as usize];
+        if d.pure || d.fun_bounds.is_some() || d.body.mentions_next() {
+            return None;
+        }
+        let mut w = Walk {
+            prog,
+            defs: true,
+            out: vec![],
+            seen: FxHashSet::default(),
+            ok: true,
+        };
+        w.seen.insert((id, false));
+        w.go(&d.body, false);
+        if !w.ok || w.out.is_empty() {
+            return None;
+        }
+        Some(StepCache::with_inputs(&w.out))
     }
 
     /// The value of `e` (the expression the cache was made for) in `ctx`.
     pub fn eval_bool(&self, ctx: &mut Ctx<'_>, e: &Expr) -> EResult<bool> {
+        let v = self.eval_with(ctx, vec![], &mut |c| c.eval_bool(e).map(Value::Bool))?;
+        vspan(v.as_bool(), e.span)
+    }
+
+    /// Whether the cache has switched itself off.
+    pub fn is_off(&self) -> bool {
+        self.off.load(Ordering::Relaxed)
+    }
+
+    /// The value `compute` gives in `ctx`, cached by the values of the
+    /// inputs (and of `extra`, the values of the arguments of a call:
+    /// `compute` may depend only on them and the inputs).
+    pub fn eval_with(
+        &self,
+        ctx: &mut Ctx<'_>,
+        extra: Vec<Value>,
+        compute: &mut dyn FnMut(&mut Ctx<'_>) -> EResult<Value>,
+    ) -> EResult<Value> {
         if self.off.load(Ordering::Relaxed) {
-            return ctx.eval_bool(e);
+            return compute(ctx);
         }
-        let mut values = Vec::with_capacity(self.inputs.len());
+        let mut values = extra;
+        values.reserve(self.inputs.len());
         let mut hash = mix(9, self.inputs.len() as u64);
+        for v in &values {
+            hash = mix(hash, v.fingerprint());
+        }
         for x in &self.inputs {
-            // An input that cannot be evaluated here may be one that `e`
-            // does not need in this step: evaluate `e` itself.
+            // An input that cannot be evaluated here may be one that the
+            // expression does not need in this state: compute it directly.
             let Ok(v) = ctx.eval(x) else {
-                return ctx.eval_bool(e);
+                return compute(ctx);
             };
             let Ok(v) = v.normalize() else {
-                return ctx.eval_bool(e);
+                return compute(ctx);
             };
             hash = mix(hash, v.fingerprint());
             values.push(v);
@@ -212,23 +268,33 @@ impl StepCache {
         };
         let shard = &self.shards[(hash >> 59) as usize % SHARDS];
         let n = self.lookups.fetch_add(1, Ordering::Relaxed) + 1;
-        if let Some(&b) = shard.lock().get(&key) {
+        if let Some(v) = shard.lock().get(&key) {
             self.hits.fetch_add(1, Ordering::Relaxed);
-            return Ok(b);
+            return Ok(v.clone());
         }
         if n == TRIAL && self.hits.load(Ordering::Relaxed) * MIN_HIT_RATIO < n {
             self.off.store(true, Ordering::Relaxed);
             for s in &self.shards {
                 s.lock().clear();
             }
-            return ctx.eval_bool(e);
+            return compute(ctx);
         }
-        let b = ctx.eval_bool(e)?;
+        let v = compute(ctx)?;
         let mut m = shard.lock();
         if m.len() >= CAPACITY / SHARDS {
             m.clear();
         }
-        m.insert(key, b);
-        Ok(b)
+        m.insert(key, v.clone());
+        Ok(v)
+    }
+}
+
+impl std::fmt::Debug for StepCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StepCache")
+            .field("inputs", &self.inputs.len())
+            .field("lookups", &self.lookups)
+            .field("hits", &self.hits)
+            .finish()
     }
 }

@@ -20,6 +20,7 @@ pub mod enumerate;
 pub mod eval;
 pub mod explore;
 pub mod inputs;
+pub mod intern;
 pub mod ir;
 pub mod lower;
 pub mod model;

@@ -76,6 +76,10 @@ pub struct DefInfo {
     pub expensive: bool,
     /// The value, once computed (constant definitions only).
     pub cache: OnceLock<Result<Value, crate::eval::EvalError>>,
+    /// For an expensive operator with arguments that reads the state: a
+    /// cache of its values by its arguments and the state it reads (made
+    /// on first call; None if it cannot be cached).
+    pub memo: OnceLock<Option<crate::inputs::StepCache>>,
 }
 
 /// Every lowered definition, indexed by [`ir::DefId`].
@@ -1033,6 +1037,7 @@ impl<'a> Lowerer<'a> {
             cached: false,
             expensive: false,
             cache: OnceLock::new(),
+            memo: OnceLock::new(),
         });
         self.def_cache.insert(
             key.clone(),

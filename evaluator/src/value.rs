@@ -13,6 +13,7 @@
 use parking_lot::RwLock;
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering as AtomicOrdering};
 use std::sync::{Arc, OnceLock};
 
 /// An interned name: its position in the intern table, its text, and a
@@ -138,35 +139,69 @@ pub struct FpData {
 }
 
 /// A cached fingerprint, and the fingerprints under each permutation of a
-/// symmetry group; ignored by comparisons.
+/// symmetry group; ignored by comparisons. 40 bytes (every set and
+/// function of every state has one): the fingerprint data in two atomics
+/// (two threads computing it at once store the same data), the group sums
+/// in one allocation whose first word is the group's id.
 #[derive(Default)]
 pub struct FpCache {
-    base: OnceLock<FpData>,
-    group: OnceLock<(u32, Box<[u64]>)>,
+    sum: AtomicU64,
+    /// `READY`, and `MV` when the value contains model values.
+    flags: AtomicU8,
+    group: OnceLock<Box<[u64]>>,
 }
+
+const READY: u8 = 1;
+const MV: u8 = 2;
 
 impl FpCache {
     /// A cache already holding `data`.
     pub fn with(data: FpData) -> FpCache {
         let c = FpCache::default();
-        let _ = c.base.set(data);
+        c.set(data);
         c
     }
 
     /// The cached data, if computed.
+    #[inline]
     pub fn get(&self) -> Option<FpData> {
-        self.base.get().copied()
+        let f = self.flags.load(AtomicOrdering::Acquire);
+        (f & READY != 0).then(|| FpData {
+            sum: self.sum.load(AtomicOrdering::Relaxed),
+            mv: f & MV != 0,
+        })
+    }
+
+    /// Stores the data.
+    pub fn set(&self, data: FpData) {
+        self.sum.store(data.sum, AtomicOrdering::Relaxed);
+        let f = READY | if data.mv { MV } else { 0 };
+        self.flags.store(f, AtomicOrdering::Release);
+    }
+
+    /// The data, computed by `f` if not cached yet.
+    #[inline]
+    fn get_or_init(&self, f: impl FnOnce() -> FpData) -> FpData {
+        if let Some(d) = self.get() {
+            return d;
+        }
+        let d = f();
+        self.set(d);
+        d
     }
 
     /// Sets the sums under each permutation of group `id` (pre-mix).
     pub fn set_group(&self, id: u32, sums: Box<[u64]>) {
-        let _ = self.group.set((id, sums));
+        let mut v = Vec::with_capacity(sums.len() + 1);
+        v.push(id as u64);
+        v.extend_from_slice(&sums);
+        let _ = self.group.set(v.into_boxed_slice());
     }
 
     /// The sums under each permutation of group `id`, if cached.
     pub fn group_sums(&self, id: u32) -> Option<&[u64]> {
         match self.group.get() {
-            Some((g, v)) if *g == id => Some(v),
+            Some(v) if v.first() == Some(&(id as u64)) => Some(&v[1..]),
             _ => None,
         }
     }
@@ -239,7 +274,7 @@ pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
     }
     // After a removal `mv` may be true with no model value left: that is
     // only slower (the permuted fingerprints are then all equal), not wrong.
-    let _ = result.1.base.set(FpData { sum, mv });
+    result.1.set(FpData { sum, mv });
     if !mv {
         return;
     }
@@ -320,6 +355,7 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<FpCache>() == 40);
 
 /// The elements of a finite set, sorted by [`Value`]'s order, distinct.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -565,7 +601,20 @@ impl Domain {
             (Domain::Seq(_), _) => None,
             (Domain::Keys(k), _) => {
                 if k.len() <= 8 {
-                    k.iter().position(|x| x == key)
+                    // Record fields and model values: compare identities
+                    // without the general comparison.
+                    match key {
+                        Value::Str(s) => {
+                            k.iter().position(|x| matches!(x, Value::Str(t) if t == s))
+                        }
+                        Value::Model(m) => k
+                            .iter()
+                            .position(|x| matches!(x, Value::Model(t) if t == m)),
+                        Value::Int(i) => {
+                            k.iter().position(|x| matches!(x, Value::Int(j) if j == i))
+                        }
+                        _ => k.iter().position(|x| x == key),
+                    }
                 } else {
                     k.binary_search(key).ok()
                 }
@@ -858,7 +907,7 @@ impl Value {
 impl SetV {
     /// The fingerprint data (computed once).
     pub fn fp_data(&self) -> FpData {
-        *self.1.base.get_or_init(|| {
+        self.1.get_or_init(|| {
             let mut sum = 0u64;
             let mut mv = false;
             for e in &self.0 {
@@ -890,7 +939,7 @@ impl SetV {
 impl FnV {
     /// The fingerprint data (computed once).
     pub fn fp_data(&self) -> FpData {
-        *self.fp.base.get_or_init(|| {
+        self.fp.get_or_init(|| {
             let mut sum = 0u64;
             let mut mv = false;
             for (i, v) in self.values.iter().enumerate() {

@@ -1,0 +1,115 @@
+//! Sharing of the parts of queued states: the sets and functions inside
+//! a state's values (messages, views, records) are replaced by an equal
+//! one met before, so that the many states holding the same message hold
+//! one copy of it (with its cached fingerprints).
+//!
+//! The values of the variables themselves are not shared through the
+//! table (they are mostly different in every state, and the table keeps
+//! what it holds), and the table stops taking new entries when it is
+//! full: it then only shares what it already holds.
+
+use crate::value::{FnV, SetV, Value};
+use parking_lot::Mutex;
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+const SHARDS: usize = 64;
+/// The most values the table keeps.
+const CAPACITY: usize = 1 << 22;
+
+struct Table {
+    shards: Vec<Mutex<FxHashMap<u64, SmallVec<[Value; 1]>>>>,
+    len: AtomicUsize,
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| Table {
+        shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        len: AtomicUsize::new(0),
+    })
+}
+
+/// The shared value equal to `v` (a set or a function whose parts are
+/// shared already), `v` itself if there is none.
+fn lookup(v: Value) -> Value {
+    let fp = v.fingerprint();
+    let t = table();
+    let mut shard = t.shards[(fp as usize) % SHARDS].lock();
+    if let Some(list) = shard.get(&fp) {
+        if let Some(x) = list.iter().find(|x| **x == v) {
+            return x.clone();
+        }
+    }
+    if t.len.load(Ordering::Relaxed) < CAPACITY {
+        t.len.fetch_add(1, Ordering::Relaxed);
+        shard.entry(fp).or_default().push(v.clone());
+    }
+    v
+}
+
+/// Whether `v` is the very value the table holds for it.
+fn is_shared(v: &Value) -> bool {
+    let fp = v.fingerprint();
+    let shard = table().shards[(fp as usize) % SHARDS].lock();
+    shard.get(&fp).is_some_and(|list| {
+        list.iter().any(|x| match (x, v) {
+            (Value::Set(a), Value::Set(b)) => Arc::ptr_eq(a, b),
+            (Value::Fn(a), Value::Fn(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        })
+    })
+}
+
+/// `v` with its parts shared (and `v` itself when `top` is false).
+fn share(v: &Value, top: bool) -> Value {
+    let compound = matches!(v, Value::Set(_) | Value::Fn(_));
+    if !compound {
+        return v.clone();
+    }
+    if !top && is_shared(v) {
+        return v.clone();
+    }
+    let rebuilt = match v {
+        Value::Set(s) => {
+            let parts: Vec<Value> = s.0.iter().map(|e| share(e, false)).collect();
+            if parts.iter().zip(&s.0).all(|(a, b)| same(a, b)) {
+                v.clone()
+            } else {
+                Value::Set(Arc::new(SetV::new(parts)))
+            }
+        }
+        Value::Fn(f) => {
+            let parts: Vec<Value> = f.values.iter().map(|e| share(e, false)).collect();
+            if parts.iter().zip(&f.values).all(|(a, b)| same(a, b)) {
+                v.clone()
+            } else {
+                Value::Fn(Arc::new(FnV::new(f.domain.clone(), parts)))
+            }
+        }
+        _ => v.clone(),
+    };
+    if top {
+        rebuilt
+    } else {
+        lookup(rebuilt)
+    }
+}
+
+/// Whether two values are the same object (or equal scalars).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Set(x), Value::Set(y)) => Arc::ptr_eq(x, y),
+        (Value::Fn(x), Value::Fn(y)) => Arc::ptr_eq(x, y),
+        (Value::Lazy(x), Value::Lazy(y)) => Arc::ptr_eq(x, y),
+        _ => a == b,
+    }
+}
+
+/// A state to keep on the queue, its parts shared with those of the
+/// states met before.
+pub fn share_state(s: &[Value]) -> Arc<[Value]> {
+    s.iter().map(|v| share(v, true)).collect()
+}
