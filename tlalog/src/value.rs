@@ -193,6 +193,20 @@ impl<Q: ser::SerializeSeq> SerializeMap for PairsMap<Q> {
 /// The serializer methods that refuse their input with `$msg`.
 macro_rules! refuse {
     ($msg:expr) => {
+        fn serialize_i128(self, _: i128) -> Result<Self::Ok, Self::Error> {
+            Err(ser::Error::custom($msg(&self)))
+        }
+        fn serialize_u128(self, _: u128) -> Result<Self::Ok, Self::Error> {
+            Err(ser::Error::custom($msg(&self)))
+        }
+        /// A newtype is read through (`Set(MyNewtype(vec))`).
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            v: &T,
+        ) -> Result<Self::Ok, Self::Error> {
+            v.serialize(self)
+        }
         fn serialize_bool(self, _: bool) -> Result<Self::Ok, Self::Error> {
             Err(ser::Error::custom($msg(&self)))
         }
@@ -316,22 +330,6 @@ impl<S: Serializer> Serializer for SeqSerializer<S> {
 
     refuse!(not_a_sequence);
 
-    fn serialize_i128(self, _: i128) -> Result<S::Ok, S::Error> {
-        Err(ser::Error::custom(not_a_sequence(&self)))
-    }
-
-    fn serialize_u128(self, _: u128) -> Result<S::Ok, S::Error> {
-        Err(ser::Error::custom(not_a_sequence(&self)))
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<S::Ok, S::Error> {
-        v.serialize(self)
-    }
-
     fn serialize_seq(self, len: Option<usize>) -> Result<S::SerializeSeq, S::Error> {
         self.inner.serialize_seq(len)
     }
@@ -365,22 +363,6 @@ impl<S: Serializer> Serializer for PairsSerializer<S> {
     type SerializeStructVariant = ser::Impossible<S::Ok, S::Error>;
 
     refuse!(not_a_map);
-
-    fn serialize_i128(self, _: i128) -> Result<S::Ok, S::Error> {
-        Err(ser::Error::custom(not_a_map(&self)))
-    }
-
-    fn serialize_u128(self, _: u128) -> Result<S::Ok, S::Error> {
-        Err(ser::Error::custom(not_a_map(&self)))
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<S::Ok, S::Error> {
-        v.serialize(self)
-    }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<S::SerializeSeq, S::Error> {
         self.inner.serialize_seq(len)

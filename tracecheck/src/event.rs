@@ -129,6 +129,19 @@ pub struct ReadError {
     pub span: Option<Span>,
 }
 
+impl ReadError {
+    /// An error about a whole file (no line, column or span).
+    pub fn in_file(file: &str, message: impl Into<String>) -> ReadError {
+        ReadError {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            span: None,
+        }
+    }
+}
+
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line > 0 {
@@ -161,6 +174,30 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// The spec's name of the service's variable `name`.
+    pub fn var(&self, name: &str) -> String {
+        self.vars
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The spec's name of the service's action `name`.
+    pub fn action(&self, name: &str) -> String {
+        self.actions
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The spec's name of the service's parameter `name`.
+    pub fn param(&self, name: &str) -> String {
+        self.params
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
     /// Reads a mapping file: a JSON object with optional `vars`, `values`,
     /// `actions`, `params` objects of string -> string.
     pub fn parse(text: &str, file: &str) -> Result<Mapping, ReadError> {
@@ -172,15 +209,10 @@ impl Mapping {
             span: None,
         })?;
         let Json::Object(o) = &j else {
-            return Err(ReadError {
-                file: file.into(),
-                line: 0,
-                column: 0,
-                message:
-                    "a mapping file is a JSON object with `vars`, `values`, `actions`, `params`"
-                        .into(),
-                span: None,
-            });
+            return Err(ReadError::in_file(
+                file,
+                "a mapping file is a JSON object with `vars`, `values`, `actions`, `params`",
+            ));
         };
         let mut m = Mapping::default();
         for (k, v) in o {
@@ -190,33 +222,21 @@ impl Mapping {
                 "actions" => &mut m.actions,
                 "params" => &mut m.params,
                 other => {
-                    return Err(ReadError {
-                        file: file.into(),
-                        line: 0,
-                        column: 0,
-                        message: format!("unknown mapping section `{other}` (expected vars, values, actions, params)"),
-                        span: None,
-                    })
+                    return Err(ReadError::in_file(file, format!("unknown mapping section `{other}` (expected vars, values, actions, params)")))
                 }
             };
             let Json::Object(entries) = v else {
-                return Err(ReadError {
-                    file: file.into(),
-                    line: 0,
-                    column: 0,
-                    message: format!("mapping section `{k}` must be an object of strings"),
-                    span: None,
-                });
+                return Err(ReadError::in_file(
+                    file,
+                    format!("mapping section `{k}` must be an object of strings"),
+                ));
             };
             for (a, b) in entries {
                 let Json::String(b) = b else {
-                    return Err(ReadError {
-                        file: file.into(),
-                        line: 0,
-                        column: 0,
-                        message: format!("mapping `{k}.{a}` must be a string"),
-                        span: None,
-                    });
+                    return Err(ReadError::in_file(
+                        file,
+                        format!("mapping `{k}.{a}` must be a string"),
+                    ));
                 };
                 target.insert(a.clone(), b.clone());
             }
@@ -382,13 +402,7 @@ pub fn parse_event(
     };
     let e = |m: String| col_err(file, line, span, m);
     let mut ev = Event::new(file, line, span);
-    let var = |name: &str| {
-        dec.mapping
-            .vars
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
-    };
+    let var = |name: &str| dec.mapping.var(name);
     for (k, v) in o {
         match k.as_str() {
             "state" => {
@@ -472,13 +486,7 @@ pub fn parse_event(
                 let Json::String(a) = v else {
                     return Err(e("`action` must be a string".into()));
                 };
-                ev.action = Some(
-                    dec.mapping
-                        .actions
-                        .get(a)
-                        .cloned()
-                        .unwrap_or_else(|| a.clone()),
-                );
+                ev.action = Some(dec.mapping.action(a));
             }
             "params" => {
                 let Json::Object(ps) = v else {
@@ -488,12 +496,7 @@ pub fn parse_event(
                     let value = dec
                         .value(val)
                         .map_err(|m| e(format!("in `params.{p}`: {m}")))?;
-                    let p = dec
-                        .mapping
-                        .params
-                        .get(p)
-                        .cloned()
-                        .unwrap_or_else(|| p.clone());
+                    let p = dec.mapping.param(p);
                     ev.params.push((p, value));
                 }
             }
@@ -713,13 +716,7 @@ fn read_itf(
     file: FileId,
     dec: &Decoder<'_>,
 ) -> Result<Vec<Event>, ReadError> {
-    let err = |m: String| ReadError {
-        file: name.into(),
-        line: 0,
-        column: 0,
-        message: m,
-        span: None,
-    };
+    let err = |m: String| ReadError::in_file(name, m);
     let Some(Json::Array(states)) = doc.get("states") else {
         return Err(err("an ITF trace has an array `states`".into()));
     };
@@ -738,13 +735,7 @@ fn read_itf(
             if k == "#meta" {
                 if let Some(a) = v.get("action").and_then(Json::as_str) {
                     if !a.is_empty() && a != "Init" {
-                        ev.action = Some(
-                            dec.mapping
-                                .actions
-                                .get(a)
-                                .cloned()
-                                .unwrap_or_else(|| a.to_string()),
-                        );
+                        ev.action = Some(dec.mapping.action(a));
                     }
                 }
                 continue;
@@ -760,12 +751,7 @@ fn read_itf(
             let value = dec
                 .value(v)
                 .map_err(|m| err(format!("state {i}, variable `{k}`: {m}")))?;
-            let var = dec
-                .mapping
-                .vars
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| k.clone());
+            let var = dec.mapping.var(k);
             ev.state.push(Field {
                 var,
                 path: vec![],

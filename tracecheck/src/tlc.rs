@@ -48,13 +48,7 @@ pub fn read_dump(
     file: FileId,
     dec: &Decoder<'_>,
 ) -> Result<Vec<Event>, ReadError> {
-    let err = |m: String| ReadError {
-        file: name.into(),
-        line: 0,
-        column: 0,
-        message: m,
-        span: None,
-    };
+    let err = |m: String| ReadError::in_file(name, m);
     let Some(Json::Array(states)) = doc.get("state") else {
         return Err(err("a TLC trace has an array `state`".into()));
     };
@@ -105,25 +99,14 @@ pub fn read_dump(
         for (k, v) in vars {
             let raw =
                 Raw::read(v, dec).map_err(|m| err(format!("state {n}, variable `{k}`: {m}")))?;
-            let var = dec
-                .mapping
-                .vars
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| k.clone());
+            let var = dec.mapping.var(k);
             ev.untyped.push((var, raw));
         }
         if let Some(act) = label {
             let Some(Json::String(a)) = act.get("name") else {
                 return Err(err(format!("the action of state {n} has no string `name`")));
             };
-            ev.action = Some(
-                dec.mapping
-                    .actions
-                    .get(a)
-                    .cloned()
-                    .unwrap_or_else(|| a.clone()),
-            );
+            ev.action = Some(dec.mapping.action(a));
             ev.action_hint = true;
             match act.get("context") {
                 None => {}
@@ -132,12 +115,7 @@ pub fn read_dump(
                         let raw = Raw::read(v, dec).map_err(|m| {
                             err(format!("state {n}, parameter `{p}` of `{a}`: {m}"))
                         })?;
-                        let p = dec
-                            .mapping
-                            .params
-                            .get(p)
-                            .cloned()
-                            .unwrap_or_else(|| p.clone());
+                        let p = dec.mapping.param(p);
                         ev.untyped_params.push((p, raw));
                     }
                 }

@@ -505,8 +505,7 @@ impl<'s> Emitter<'s> {
         out.push_str("/// A value a node logs inside a variable: the variable's entry at the\n/// given keys (`maxBal[a1]`), or a whole variable.\n#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum At {\n");
         let mut at_arms = String::new();
         let mut at_names = Names::default();
-        for (((v, t), rt), vid) in spec.vars.iter().zip(&var_tys).zip(&var_ids) {
-            let _ = vid;
+        for ((v, t), rt) in spec.vars.iter().zip(&var_tys) {
             let whole = at_names.fresh(&format!("{}Whole", camel(v)));
             let _ = writeln!(out, "    /// The whole value of `{v}`.\n    {whole}({rt}),");
             let _ = writeln!(

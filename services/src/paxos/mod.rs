@@ -171,10 +171,6 @@ struct Shared {
     learned: Vec<(String, Option<String>)>,
 }
 
-fn io_err(e: std::io::Error) -> std::io::Error {
-    e
-}
-
 /// Runs the service until both proposers have learned a value or given
 /// up; returns where the logs are and what happened.
 pub fn run(cfg: &Config) -> std::io::Result<Outcome> {
@@ -196,14 +192,13 @@ pub fn run(cfg: &Config) -> std::io::Result<Outcome> {
     let mut logs = vec![];
     let mut acceptors = vec![];
     let mut rxs = rxs.into_iter();
-    for (i, a) in Acceptor::ALL.iter().enumerate() {
+    for a in Acceptor::ALL {
         let file = cfg.dir.join(format!("{}.jsonl", a.name()));
         logs.push(file.clone());
         let rx = rxs.next().expect("one inbox per node");
         let (net, cfg, shared) = (net.clone(), cfg.clone(), shared.clone());
-        let a = *a;
         acceptors.push(std::thread::spawn(move || {
-            acceptor(i, a, &cfg, &file, rx, &net, &shared)
+            acceptor(a, &cfg, &file, rx, &net, &shared)
         }));
     }
     let mut proposers = vec![];
@@ -232,16 +227,15 @@ pub fn run(cfg: &Config) -> std::io::Result<Outcome> {
         }
     }
     result?;
-    let shared = Arc::try_unwrap(shared)
-        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .unwrap_or_else(|arc| {
-            let g = arc.lock().unwrap_or_else(|e| e.into_inner());
-            Shared {
-                acts: g.acts.clone(),
-                sent_1b: g.sent_1b.clone(),
-                learned: g.learned.clone(),
-            }
-        });
+    // Every thread has ended: what they recorded is complete.
+    let shared = std::mem::replace(
+        &mut *shared.lock().unwrap_or_else(|e| e.into_inner()),
+        Shared {
+            acts: vec![],
+            sent_1b: vec![],
+            learned: vec![],
+        },
+    );
     let bug_acts = shared
         .acts
         .iter()
@@ -263,12 +257,8 @@ pub fn run(cfg: &Config) -> std::io::Result<Outcome> {
 /// Whether some majority of the 1b messages of ballot `bal` that do not
 /// causally follow the 2a (whose clock is `clock`) allows the value `val`.
 fn justified(bal: i64, val: Value, clock: &VectorClock, sent: &[Sent1b]) -> bool {
-    let after = |c: &VectorClock| {
-        // c >= clock entry-wise: the 1b was sent after the 2a.
-        ["a1", "a2", "a3", "l1", "l2"]
-            .iter()
-            .all(|n| c.get(n) >= clock.get(n))
-    };
+    // The 1b was sent after the 2a: its clock is at or above the 2a's.
+    let after = |c: &VectorClock| clock <= c;
     let mut by_acc: BTreeMap<usize, Vec<&Sent1b>> = BTreeMap::new();
     for m in sent.iter().filter(|m| m.bal == bal && !after(&m.clock)) {
         by_acc.entry(m.acc).or_default().push(m);
@@ -329,9 +319,7 @@ fn at(a: Acceptor, d: &Durable) -> [At; 3] {
     ]
 }
 
-#[allow(clippy::too_many_arguments)]
 fn acceptor(
-    i: usize,
     a: Acceptor,
     cfg: &Config,
     file: &Path,
@@ -339,7 +327,6 @@ fn acceptor(
     net: &Net<Msg>,
     shared: &Mutex<Shared>,
 ) -> std::io::Result<()> {
-    let _ = i;
     let disk = cfg.dir.join(format!("{}.state", a.name()));
     let _ = std::fs::remove_file(&disk);
     let log = Log::new(TraceWriter::create(file)?, a.name());
@@ -378,7 +365,7 @@ fn acceptor(
                         pending = Some(bal);
                     } else {
                         d.max_bal = bal;
-                        store(&disk, &d).map_err(io_err)?;
+                        store(&disk, &d)?;
                     }
                     clock.tick();
                     log.step(&Action::Phase1b { a }, &clock, &at(a, &d))?;
@@ -480,7 +467,6 @@ enum Phase {
     Two(Value, BTreeMap<Acceptor, ()>),
 }
 
-#[allow(clippy::too_many_arguments)]
 fn proposer(
     p: usize,
     name: &str,
