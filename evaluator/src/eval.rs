@@ -1455,9 +1455,7 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
         }
         out.extend_from_slice(&a[start..]);
         let result = crate::value::SetV::new(out);
-        if delta.len() * 4 <= a.len() {
-            crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
-        }
+        crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
         return Ok(Value::Set(Arc::new(result)));
     }
     let mut out = Vec::with_capacity(a.len() + b.len());
@@ -1499,7 +1497,9 @@ fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
         delta.extend(b[j..].iter());
     }
     let result = crate::value::SetV::new(out);
-    if !matches!(op, SetOp::Cap) && delta.len() * 4 <= a.len() {
+    // Deriving costs the fingerprints of the delta (computed anyway when
+    // the result is fingerprinted) and is a no-op when `x` has none cached.
+    if !matches!(op, SetOp::Cap) {
         crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
     }
     Ok(Value::Set(Arc::new(result)))

@@ -269,8 +269,9 @@ impl<'m> Explorer<'m> {
         if n <= 1 {
             return Ok(state_fp(s));
         }
-        let mut acc = vec![crate::value::mix(8, s.len() as u64); n];
-        let mut tmp = vec![0u64; n];
+        let mut acc: smallvec::SmallVec<[u64; 8]> =
+            smallvec::smallvec![crate::value::mix(8, s.len() as u64); n];
+        let mut tmp: smallvec::SmallVec<[u64; 8]> = smallvec::smallvec![0u64; n];
         for v in s {
             v.group_fps(&self.group, &mut tmp);
             for (a, t) in acc.iter_mut().zip(&tmp) {

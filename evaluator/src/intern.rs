@@ -78,7 +78,7 @@ fn share(v: &Value, top: bool) -> Value {
             if parts.iter().zip(&s.0).all(|(a, b)| same(a, b)) {
                 v.clone()
             } else {
-                Value::Set(Arc::new(SetV::new(parts)))
+                Value::Set(Arc::new(SetV(parts, s.1.copied())))
             }
         }
         Value::Fn(f) => {
@@ -86,7 +86,9 @@ fn share(v: &Value, top: bool) -> Value {
             if parts.iter().zip(&f.values).all(|(a, b)| same(a, b)) {
                 v.clone()
             } else {
-                Value::Fn(Arc::new(FnV::new(f.domain.clone(), parts)))
+                let mut g = FnV::new(f.domain.clone(), parts);
+                g.fp = f.fp.copied();
+                Value::Fn(Arc::new(g))
             }
         }
         _ => v.clone(),

@@ -11,6 +11,7 @@
 //! normalized (never lazy).
 
 use parking_lot::RwLock;
+use smallvec::SmallVec;
 use std::cmp::Ordering;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering as AtomicOrdering};
@@ -94,6 +95,11 @@ macro_rules! interned {
             /// A hash of the text.
             pub fn text_hash(self) -> u64 {
                 self.0.hash
+            }
+
+            /// The position in the intern table.
+            pub fn id(self) -> u32 {
+                self.0.id
             }
         }
         impl PartialEq for $t {
@@ -191,11 +197,24 @@ impl FpCache {
     }
 
     /// Sets the sums under each permutation of group `id` (pre-mix).
-    pub fn set_group(&self, id: u32, sums: Box<[u64]>) {
-        let mut v = Vec::with_capacity(sums.len() + 1);
-        v.push(id as u64);
-        v.extend_from_slice(&sums);
-        let _ = self.group.set(v.into_boxed_slice());
+    pub fn set_group(&self, id: u32, sums: &[u64]) {
+        let v: Box<[u64]> = std::iter::once(id as u64)
+            .chain(sums.iter().copied())
+            .collect();
+        let _ = self.group.set(v);
+    }
+
+    /// A copy of this cache, for an equal value built anew (the
+    /// fingerprints of equal values are equal).
+    pub fn copied(&self) -> FpCache {
+        let c = FpCache::default();
+        if let Some(d) = self.get() {
+            c.set(d);
+        }
+        if let Some(g) = self.group.get() {
+            let _ = c.group.set(g.clone());
+        }
+        c
     }
 
     /// The sums under each permutation of group `id`, if cached.
@@ -213,16 +232,37 @@ pub struct Group {
     id: u32,
     /// The permutations, as (from, to) pairs; the identity is empty.
     pub perms: Vec<Vec<(ModelValue, ModelValue)>>,
+    /// For each model value moved by some permutation (by intern id), its
+    /// fingerprint under each permutation.
+    images: Vec<Option<Box<[u64]>>>,
 }
+
+/// Permutation buffers on the stack for groups of up to this size.
+type Sums = SmallVec<[u64; 8]>;
 
 impl Group {
     /// A group with a fresh identity (caches are per group).
     pub fn new(perms: Vec<Vec<(ModelValue, ModelValue)>>) -> Group {
         static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-        Group {
+        let mut g = Group {
             id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             perms,
+            images: vec![],
+        };
+        let moved: Vec<ModelValue> = g.perms.iter().flatten().map(|(a, _)| *a).collect();
+        for m in moved {
+            let i = m.id() as usize;
+            if g.images.len() <= i {
+                g.images.resize(i + 1, None);
+            }
+            if g.images[i].is_none() {
+                let fps = (0..g.perms.len())
+                    .map(|k| mix(1, g.image(k, m).text_hash()))
+                    .collect();
+                g.images[i] = Some(fps);
+            }
         }
+        g
     }
 
     /// Number of permutations.
@@ -249,10 +289,33 @@ fn current_group_slot() -> &'static RwLock<Option<Arc<Group>>> {
     G.get_or_init(Default::default)
 }
 
+/// Bumped when the current group changes, so that threads re-read it.
+static GROUP_GENERATION: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// This thread's copy of the current group, with its generation: set
+    /// operations read it without touching a shared lock.
+    static CURRENT_GROUP: std::cell::RefCell<(u64, Option<Arc<Group>>)> =
+        const { std::cell::RefCell::new((0, None)) };
+}
+
 /// Makes `g` the symmetry group whose fingerprints set operations keep up
 /// to date incrementally.
 pub fn set_current_group(g: Option<Arc<Group>>) {
     *current_group_slot().write() = g;
+    GROUP_GENERATION.fetch_add(1, AtomicOrdering::Release);
+}
+
+/// The current group (see [`set_current_group`]).
+fn current_group() -> Option<Arc<Group>> {
+    let gen = GROUP_GENERATION.load(AtomicOrdering::Acquire);
+    CURRENT_GROUP.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != gen {
+            *c = (gen, current_group_slot().read().clone());
+        }
+        c.1.clone()
+    })
 }
 
 /// Fills the fingerprint caches of `result`, which is `base` with the
@@ -278,13 +341,12 @@ pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
     if !mv {
         return;
     }
-    let g = current_group_slot().read().clone();
-    let Some(g) = g else { return };
+    let Some(g) = current_group() else { return };
     let Some(sums) = base.1.group_sums(g.id) else {
         return;
     };
-    let mut sums: Vec<u64> = sums.to_vec();
-    let mut tmp = vec![0u64; g.len()];
+    let mut sums: Sums = SmallVec::from_slice(sums);
+    let mut tmp: Sums = smallvec::smallvec![0u64; g.len()];
     for e in delta {
         e.group_fps(&g, &mut tmp);
         for (s, t) in sums.iter_mut().zip(&tmp) {
@@ -296,7 +358,7 @@ pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
             };
         }
     }
-    result.1.set_group(g.id, sums.into_boxed_slice());
+    result.1.set_group(g.id, &sums);
 }
 
 const SET_TERM: u64 = 0x5e7;
@@ -335,7 +397,7 @@ impl std::hash::Hash for FpCache {
 }
 
 /// A value.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     /// A model value (they sort before every other value, as in TLC, in
     /// the order the model first names them).
@@ -352,6 +414,58 @@ pub enum Value {
     Fn(Arc<FnV>),
     /// A lazily represented set.
     Lazy(Arc<Lazy>),
+}
+
+impl Value {
+    /// Position of the variant in the order of kinds.
+    #[inline]
+    fn kind(&self) -> u8 {
+        match self {
+            Value::Model(_) => 0,
+            Value::Bool(_) => 1,
+            Value::Int(_) => 2,
+            Value::Str(_) => 3,
+            Value::Set(_) => 4,
+            Value::Fn(_) => 5,
+            Value::Lazy(_) => 6,
+        }
+    }
+}
+
+impl PartialOrd for Value {
+    #[inline]
+    fn partial_cmp(&self, other: &Value) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Value {
+    /// Kinds in declaration order, then by contents; one shared set or
+    /// function is equal to itself without being walked.
+    fn cmp(&self, other: &Value) -> Ordering {
+        match (self, other) {
+            (Value::Model(a), Value::Model(b)) => a.cmp(b),
+            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+            (Value::Int(a), Value::Int(b)) => a.cmp(b),
+            (Value::Str(a), Value::Str(b)) => a.cmp(b),
+            (Value::Set(a), Value::Set(b)) => {
+                if Arc::ptr_eq(a, b) {
+                    Ordering::Equal
+                } else {
+                    a.0.cmp(&b.0)
+                }
+            }
+            (Value::Fn(a), Value::Fn(b)) => {
+                if Arc::ptr_eq(a, b) {
+                    Ordering::Equal
+                } else {
+                    a.cmp(b)
+                }
+            }
+            (Value::Lazy(a), Value::Lazy(b)) => a.cmp(b),
+            _ => self.kind().cmp(&other.kind()),
+        }
+    }
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -880,11 +994,10 @@ impl Value {
             return;
         }
         match self {
-            Value::Model(m) => {
-                for (i, o) in out.iter_mut().enumerate() {
-                    *o = mix(1, g.image(i, *m).text_hash());
-                }
-            }
+            Value::Model(m) => match g.images.get(m.id() as usize) {
+                Some(Some(fps)) => out.copy_from_slice(fps),
+                _ => out.fill(h),
+            },
             Value::Set(s) => {
                 let sums = s.group_sums(g);
                 let head = mix(5, s.0.len() as u64);
@@ -922,15 +1035,15 @@ impl SetV {
     /// The element sums under each permutation of `g` (computed once).
     pub fn group_sums(&self, g: &Group) -> &[u64] {
         if self.1.group_sums(g.id).is_none() {
-            let mut sums = vec![0u64; g.len()];
-            let mut tmp = vec![0u64; g.len()];
+            let mut sums: Sums = smallvec::smallvec![0u64; g.len()];
+            let mut tmp: Sums = smallvec::smallvec![0u64; g.len()];
             for e in &self.0 {
                 e.group_fps(g, &mut tmp);
                 for (s, t) in sums.iter_mut().zip(&tmp) {
                     *s = s.wrapping_add(set_term(*t));
                 }
             }
-            self.1.set_group(g.id, sums.into_boxed_slice());
+            self.1.set_group(g.id, &sums);
         }
         self.1.group_sums(g.id).unwrap_or(&[])
     }
@@ -959,9 +1072,9 @@ impl FnV {
     pub fn group_sums(&self, g: &Group) -> &[u64] {
         if self.fp.group_sums(g.id).is_none() {
             let n = g.len();
-            let mut sums = vec![0u64; n];
-            let mut kt = vec![0u64; n];
-            let mut vt = vec![0u64; n];
+            let mut sums: Sums = smallvec::smallvec![0u64; n];
+            let mut kt: Sums = smallvec::smallvec![0u64; n];
+            let mut vt: Sums = smallvec::smallvec![0u64; n];
             for (i, v) in self.values.iter().enumerate() {
                 match &self.domain {
                     Domain::Seq(_) => kt.fill(mix(3, i as u64 + 1)),
@@ -972,7 +1085,7 @@ impl FnV {
                     sums[j] = sums[j].wrapping_add(mix(kt[j], vt[j]));
                 }
             }
-            self.fp.set_group(g.id, sums.into_boxed_slice());
+            self.fp.set_group(g.id, &sums);
         }
         self.fp.group_sums(g.id).unwrap_or(&[])
     }
