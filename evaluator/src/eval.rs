@@ -66,8 +66,9 @@ thread_local! {
     /// thread).
     static STATE_CACHE: Cache<(u64, u32, u64)> =
         std::cell::RefCell::new(Default::default());
-    /// Results of pure operators by argument values (per thread).
-    static PURE_CACHE: Cache<(u64, u32, Vec<Value>)> =
+    /// Results of pure operators: by (program, operator), then by
+    /// argument values (looked up without building an owned key).
+    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(u64, u32), rustc_hash::FxHashMap<Vec<Value>, Value>>> =
         std::cell::RefCell::new(Default::default());
 }
 
@@ -1086,23 +1087,24 @@ impl<'p> Ctx<'p> {
             }
         }
         if d.cached {
-            let mut key = Vec::with_capacity(args.len());
+            let mut key = Args::with_capacity(args.len());
             for a in args {
                 key.push(self.eval(a)?);
             }
-            let prog_id = prog.uid;
+            let op = (prog.uid, id);
             if let Some(v) =
-                PURE_CACHE.with(|c| c.borrow().get(&(prog_id, id, key.clone())).cloned())
+                PURE_CACHE.with(|c| c.borrow().get(&op).and_then(|m| m.get(&key[..])).cloned())
             {
                 return Ok(v);
             }
-            let v = self.call_values(id, key.iter().cloned().collect(), span)?;
+            let v = self.call_values(id, key.clone(), span)?;
             PURE_CACHE.with(|c| {
                 let mut c = c.borrow_mut();
-                if c.len() > 200_000 {
-                    c.clear();
+                let m = c.entry(op).or_default();
+                if m.len() > 200_000 {
+                    m.clear();
                 }
-                c.insert((prog_id, id, key), v.clone());
+                m.insert(key.to_vec(), v.clone());
             });
             return Ok(v);
         }

@@ -267,9 +267,18 @@ impl StepCache {
             values: values.into_boxed_slice(),
         };
         let shard = &self.shards[(hash >> 59) as usize % SHARDS];
-        let n = self.lookups.fetch_add(1, Ordering::Relaxed) + 1;
+        // The counters decide whether the cache pays off; after the trial
+        // they are only read, so worker threads do not contend on them.
+        let counting = self.lookups.load(Ordering::Relaxed) < TRIAL;
+        let n = if counting {
+            self.lookups.fetch_add(1, Ordering::Relaxed) + 1
+        } else {
+            0
+        };
         if let Some(v) = shard.lock().get(&key) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
+            if counting {
+                self.hits.fetch_add(1, Ordering::Relaxed);
+            }
             return Ok(v.clone());
         }
         if n == TRIAL && self.hits.load(Ordering::Relaxed) * MIN_HIT_RATIO < n {

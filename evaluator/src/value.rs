@@ -397,7 +397,7 @@ impl std::hash::Hash for FpCache {
 }
 
 /// A value.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Value {
     /// A model value (they sort before every other value, as in TLC, in
     /// the order the model first names them).
@@ -428,6 +428,22 @@ impl Value {
             Value::Set(_) => 4,
             Value::Fn(_) => 5,
             Value::Lazy(_) => 6,
+        }
+    }
+}
+
+impl std::hash::Hash for Value {
+    /// Scalars by kind and contents; sets and functions by their (cached)
+    /// fingerprint, which equal values share, instead of walking them.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_u8(self.kind());
+        match self {
+            Value::Model(m) => m.hash(h),
+            Value::Bool(b) => b.hash(h),
+            Value::Int(i) => i.hash(h),
+            Value::Str(s) => s.hash(h),
+            Value::Set(_) | Value::Fn(_) => h.write_u64(self.fingerprint()),
+            Value::Lazy(l) => l.hash(h),
         }
     }
 }
