@@ -136,9 +136,9 @@ pub enum Kind {
     /// `f[a]` or `f[a, b]`.
     FnApp(Box<Expr>, Vec<Expr>),
     /// `[a |-> e, ...]` with sorted field names (as string values).
-    Record(Arc<[Value]>, Vec<Expr>),
+    Record(crate::value::Keys, Vec<Expr>),
     /// `[a : S, ...]` with sorted field names.
-    RecordSet(Arc<[Value]>, Vec<Expr>),
+    RecordSet(crate::value::Keys, Vec<Expr>),
     /// `r.f`.
     Dot(Box<Expr>, Value),
     /// `<<a, b>>`.

@@ -1313,7 +1313,7 @@ impl<'a> Lowerer<'a> {
                 }
                 pairs.sort_by(|a, b| a.0.cmp(&b.0));
                 let (keys, vals): (Vec<Value>, Vec<Expr>) = pairs.into_iter().unzip();
-                mk(Kind::Record(keys.into(), vals))
+                mk(Kind::Record(crate::value::Keys::new(keys), vals))
             }
             A::RecordSet(fields) => {
                 let mut pairs = vec![];
@@ -1322,7 +1322,7 @@ impl<'a> Lowerer<'a> {
                 }
                 pairs.sort_by(|a, b| a.0.cmp(&b.0));
                 let (keys, vals): (Vec<Value>, Vec<Expr>) = pairs.into_iter().unzip();
-                mk(Kind::RecordSet(keys.into(), vals))
+                mk(Kind::RecordSet(crate::value::Keys::new(keys), vals))
             }
             A::Dot(r, f) => {
                 let r = self.expr(r, ctx, scope, frame)?;

@@ -505,7 +505,7 @@ pub enum Domain {
     Seq(usize),
     /// Any other finite domain, sorted, distinct. Shared between the many
     /// records of one shape.
-    Keys(Arc<[Value]>),
+    Keys(Keys),
 }
 
 /// A function: its domain and the value at each domain element, in domain
@@ -556,7 +556,7 @@ pub enum Lazy {
     /// `[S -> T]`.
     FnSet(Value, Value),
     /// `[a : S, b : T]`: field names (sorted) and their sets.
-    RecordSet(Arc<[Value]>, Vec<Value>),
+    RecordSet(Keys, Vec<Value>),
     /// `S \X T \X ...`.
     Product(Vec<Value>),
     /// `Seq(S)`.
@@ -608,7 +608,7 @@ impl Ord for Lazy {
             (Lazy::Interval(a, b), Lazy::Interval(c, d)) => (a, b).cmp(&(c, d)),
             (Lazy::Subset(a), Lazy::Subset(b)) | (Lazy::Seq(a), Lazy::Seq(b)) => a.cmp(b),
             (Lazy::FnSet(a, b), Lazy::FnSet(c, d)) => (a, b).cmp(&(c, d)),
-            (Lazy::RecordSet(a, b), Lazy::RecordSet(c, d)) => (a, b).cmp(&(c, d)),
+            (Lazy::RecordSet(a, b), Lazy::RecordSet(c, d)) => (&a[..], b).cmp(&(&c[..], d)),
             (Lazy::Product(a), Lazy::Product(b)) => a.cmp(b),
             (Lazy::Filter(a, p), Lazy::Filter(b, q)) => (a, p.id()).cmp(&(b, q.id())),
             (Lazy::Cup(a, b), Lazy::Cup(c, d))
@@ -674,7 +674,7 @@ impl Ord for Domain {
                 a.cmp(b)
             }
             (Domain::Keys(a), Domain::Keys(b)) => {
-                if Arc::ptr_eq(a, b) {
+                if Keys::ptr_eq(a, b) {
                     Ordering::Equal
                 } else {
                     a[..].cmp(&b[..])
@@ -761,8 +761,98 @@ impl Domain {
         if is_seq {
             Domain::Seq(keys.len())
         } else {
-            Domain::Keys(keys.into())
+            Domain::Keys(Keys::new(keys))
         }
+    }
+}
+
+/// The keys of a function's domain (record fields, model values, ...),
+/// sorted and distinct. Small lists of scalars (nearly all domains:
+/// record shapes, sets of model values) are interned for the whole run
+/// and shared without reference counting, so that the many threads
+/// building and reading records do not write to one shared counter.
+#[derive(Clone)]
+pub enum Keys {
+    /// Interned.
+    Static(&'static [Value]),
+    /// Any other list.
+    Shared(Arc<[Value]>),
+}
+
+/// Most interned key lists (a guard against specs that build very many
+/// distinct domains; later ones are reference-counted).
+const MAX_INTERNED_KEYS: usize = 1 << 16;
+
+impl Keys {
+    /// The keys `keys` (sorted, distinct), interned when small and scalar.
+    pub fn new(keys: Vec<Value>) -> Keys {
+        let scalar = keys.len() <= 64
+            && keys.iter().all(|k| {
+                matches!(
+                    k,
+                    Value::Model(_) | Value::Bool(_) | Value::Int(_) | Value::Str(_)
+                )
+            });
+        if !scalar {
+            return Keys::Shared(keys.into());
+        }
+        thread_local! {
+            static LOCAL: std::cell::RefCell<rustc_hash::FxHashMap<Vec<Value>, &'static [Value]>> =
+                Default::default();
+        }
+        if let Some(k) = LOCAL.with(|l| l.borrow().get(&keys[..]).copied()) {
+            return Keys::Static(k);
+        }
+        static TABLE: OnceLock<
+            parking_lot::Mutex<rustc_hash::FxHashMap<Vec<Value>, &'static [Value]>>,
+        > = OnceLock::new();
+        let mut t = TABLE.get_or_init(Default::default).lock();
+        let k: &'static [Value] = match t.get(&keys[..]) {
+            Some(k) => k,
+            None if t.len() < MAX_INTERNED_KEYS => {
+                let k: &'static [Value] = Box::leak(keys.clone().into_boxed_slice());
+                t.insert(keys.clone(), k);
+                k
+            }
+            None => return Keys::Shared(keys.into()),
+        };
+        drop(t);
+        LOCAL.with(|l| l.borrow_mut().insert(keys, k));
+        Keys::Static(k)
+    }
+
+    /// Whether `a` and `b` are the same list object.
+    pub fn ptr_eq(a: &Keys, b: &Keys) -> bool {
+        let (x, y): (&[Value], &[Value]) = (a, b);
+        std::ptr::eq(x, y)
+    }
+}
+
+impl std::ops::Deref for Keys {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            Keys::Static(k) => k,
+            Keys::Shared(k) => k,
+        }
+    }
+}
+
+impl PartialEq for Keys {
+    fn eq(&self, other: &Keys) -> bool {
+        Keys::ptr_eq(self, other) || self[..] == other[..]
+    }
+}
+impl Eq for Keys {}
+impl std::hash::Hash for Keys {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self[..].hash(h)
+    }
+}
+impl fmt::Debug for Keys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self[..].fmt(f)
     }
 }
 
