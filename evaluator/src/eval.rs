@@ -60,6 +60,10 @@ type Args = smallvec::SmallVec<[Value; 4]>;
 
 /// A per-thread cache of values.
 type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
+/// Results of one pure operator by argument values. Values only cache
+/// their fingerprints inside (which never change what they hash to).
+#[allow(clippy::mutable_key_type)]
+type PureResults = rustc_hash::FxHashMap<Vec<Value>, Value>;
 
 thread_local! {
     /// Values of zero-argument definitions by state fingerprint (per
@@ -68,7 +72,7 @@ thread_local! {
         std::cell::RefCell::new(Default::default());
     /// Results of pure operators: by (program, operator), then by
     /// argument values (looked up without building an owned key).
-    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(u64, u32), rustc_hash::FxHashMap<Vec<Value>, Value>>> =
+    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(u64, u32), PureResults>> =
         std::cell::RefCell::new(Default::default());
 }
 
@@ -1098,6 +1102,7 @@ impl<'p> Ctx<'p> {
                 return Ok(v);
             }
             let v = self.call_values(id, key.clone(), span)?;
+            #[allow(clippy::mutable_key_type)] // see PureResults
             PURE_CACHE.with(|c| {
                 let mut c = c.borrow_mut();
                 let m = c.entry(op).or_default();
