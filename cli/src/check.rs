@@ -387,7 +387,11 @@ fn event_label(e: &Event) -> String {
     if let Some(a) = &e.action {
         s.push_str(&format!(", action {a}"));
         if !e.params.is_empty() {
-            let ps: Vec<String> = e.params.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+            let ps: Vec<String> = e
+                .params
+                .iter()
+                .map(|(p, v)| format!("{p} = {}", clip(&v.to_string())))
+                .collect();
             s.push_str(&format!("({})", ps.join(", ")));
         }
     }
@@ -480,9 +484,13 @@ fn failure_diags(model: &Model, files: &Files, f: &Failure) -> Vec<Diag> {
                 n = n.with_labels(labels);
             }
             (Some(span), Some(m)) => {
+                let mut labels = vec![Label::primary(span.file, span.range())];
+                for (s, v) in &w.values {
+                    labels.push(Label::secondary(s.file, s.range()).with_message(format!("= {v}")));
+                }
                 n = n
                     .with_message(format!("{head} cannot take this step: {m}"))
-                    .with_labels(vec![Label::primary(span.file, span.range())]);
+                    .with_labels(labels);
             }
             (None, Some(m)) => n = n.with_message(format!("{head}: {m}")),
             (None, None) => {

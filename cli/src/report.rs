@@ -314,7 +314,13 @@ fn box_label(e: &Event, first_on_lifeline: bool) -> String {
     match &e.action {
         Some(a) if e.params.is_empty() => a.clone(),
         Some(a) => {
-            let ps: Vec<String> = e.params.iter().map(|(p, v)| format!("{p}={v}")).collect();
+            // A long value (a message bound inside the action) is cut:
+            // the tooltip shows more of it.
+            let ps: Vec<String> = e
+                .params
+                .iter()
+                .map(|(p, v)| format!("{p}={}", clip(&v.to_string(), 24)))
+                .collect();
             format!("{a}({})", ps.join(", "))
         }
         None if first_on_lifeline => "init".into(),
@@ -335,7 +341,11 @@ fn path_text(var: &str, path: &[tla_eval::value::Value]) -> String {
 fn tooltip(number: usize, node: &str, e: &Event) -> String {
     let mut t = format!("#{number} {node}: {}:{}", e.file, e.line);
     if let Some(a) = &e.action {
-        let ps: Vec<String> = e.params.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+        let ps: Vec<String> = e
+            .params
+            .iter()
+            .map(|(p, v)| format!("{p} = {}", clip(&v.to_string(), 160)))
+            .collect();
         let _ = write!(t, "\n{a}({})", ps.join(", "));
     }
     match &e.clock {

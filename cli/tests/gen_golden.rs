@@ -67,8 +67,31 @@ fn generation_is_deterministic_and_typed_from_the_model() {
         "pub enum ValueOrNone {",
         "#[serde(tag = \"type\")]\npub enum Message {",
         "pub msgs: Set<BTreeSet<Message>>,",
-        "Phase2a { b: i64, v: Value },",
+        "Phase2a { b: i64, v: Value, q: Option<Set<BTreeSet<Acceptor>>>, m: Option<Message> },",
         "MaxBal(Acceptor, i64),",
+    ] {
+        assert!(a.contains(needle), "missing `{needle}` in:\n{a}");
+    }
+}
+
+#[test]
+fn variables_bound_inside_actions_are_optional_typed_fields() {
+    let (code, a, err) = generate(&["specs/tpaxos/ServiceTPaxos.tla"]);
+    assert_eq!(code, 0, "{err}");
+    // `\E m \in msgs` of OnMessage(q): typed from `msgs \subseteq
+    // Message`, a record, so its fields are optional (a receiver cannot
+    // know which other addressees consumed a broadcast before it: it
+    // leaves `to` out). `\E Q \in Quorum` and `\E q \in Participant` of
+    // Accept: typed from the sets' values; `q` keeps its name, `Q` too.
+    for needle in [
+        "OnMessage { q: Participant, m: Option<MessageFields> },",
+        "pub struct MessageFields {\n    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub from: Option<Participant>,",
+        "Accept { p: Participant, b: i64, v: Value, Q: Option<Set<BTreeSet<Participant>>>, q: Option<Participant> },",
+        "if let Some(x) = m {\n                    ev = ev.param(\"m\", x);",
+        "impl From<Message> for MessageFields {",
+        // Events that are not steps say so.
+        "pub const VARIABLES: [&str; 2] = [\"state\", \"msgs\"];",
+        "ev = ev.unchanged(v);",
     ] {
         assert!(a.contains(needle), "missing `{needle}` in:\n{a}");
     }

@@ -96,6 +96,10 @@ pub enum Builtin {
     And,
     /// `a \/ b` passed as an operator.
     Or,
+    /// Not an operator of any module: `Agrees(v, x)`, built by the trace
+    /// checker to restrict a variable bound inside an action to the value
+    /// `v` a log gives it (see [`agrees`]).
+    Agrees,
 }
 
 /// The native implementation of `name` defined in module `module`, if any.
@@ -379,8 +383,35 @@ pub fn apply(b: Builtin, args: Vec<Value>) -> VResult<Value> {
         Eq => Value::Bool(a[0].clone().normalize()? == a[1].clone().normalize()?),
         And => Value::Bool(a[0].as_bool()? && a[1].as_bool()?),
         Or => Value::Bool(a[0].as_bool()? || a[1].as_bool()?),
+        Agrees => Value::Bool(agrees(&a[0], &a[1])?),
         SelectSeq | SortSeq => return verr("internal: higher-order built-in applied to values"),
     })
+}
+
+/// Whether the value `x` agrees with a logged value `v`: they are equal,
+/// or `v` is a record (a function whose domain is a non-empty set of
+/// strings) and `x` is a function that has each field of `v`, with the
+/// same value there (the fields `v` leaves out are not compared).
+pub fn agrees(v: &Value, x: &Value) -> VResult<bool> {
+    if crate::eval::values_equal(v, x)? {
+        return Ok(true);
+    }
+    let (Value::Fn(f), Value::Fn(g)) = (v, x) else {
+        return Ok(false);
+    };
+    let crate::value::Domain::Keys(keys) = &f.domain else {
+        return Ok(false);
+    };
+    if keys.is_empty() || !keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        return Ok(false);
+    }
+    for (k, want) in keys.iter().zip(&f.values) {
+        match g.get(k) {
+            Some(got) if crate::eval::values_equal(want, got)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 fn permute(p: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {

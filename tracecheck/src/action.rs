@@ -234,7 +234,7 @@ pub fn holds(
                 for (p, pe) in params {
                     if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
                         let got = ctx.eval(pe)?;
-                        if !tla_eval::eval::values_equal(&got, want).unwrap_or(false) {
+                        if !agrees(want, &got) {
                             return Ok(false);
                         }
                     }
@@ -438,7 +438,7 @@ fn walk(
                 match ctx.eval(pe) {
                     Ok(v) => {
                         if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
-                            if !tla_eval::eval::values_equal(&v, want).unwrap_or(false) {
+                            if !agrees(want, &v) {
                                 return;
                             }
                         }
@@ -551,13 +551,28 @@ fn assess(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) {
                 (Ok(_), Some(w)) => *why = w,
                 (Ok(_), None) => {
                     why.distance += changes(ctx, body);
-                    record(
-                        why,
-                        e,
-                        false,
-                        Some("the set it ranges over is empty".into()),
-                        vec![],
-                    )
+                    match unmatched_log(ctx, bounds) {
+                        Some((set, name, logged, vals)) => {
+                            why.bindings.retain(|(n, _)| *n != name);
+                            why.bindings.push((name.clone(), logged));
+                            record(
+                                why,
+                                set,
+                                false,
+                                Some(format!(
+                                    "the logged `{name}` is not in the set `\\E {name}` ranges over (no element of it agrees with the logged value)"
+                                )),
+                                vals,
+                            )
+                        }
+                        None => record(
+                            why,
+                            e,
+                            false,
+                            Some("the set it ranges over is empty".into()),
+                            vec![],
+                        ),
+                    }
                 }
             }
         }
@@ -659,6 +674,55 @@ fn changes(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
     d
 }
 
+/// Whether a logged value (of a variable bound inside the action, see
+/// [`crate::bind`]) agrees with the value of the spec (an error counts as
+/// disagreement).
+pub fn agrees(logged: &Value, got: &Value) -> bool {
+    tla_eval::builtins::agrees(logged, got).unwrap_or(false)
+}
+
+/// For a quantifier with no binding: the first bound restricted to a
+/// logged value that no element of its set agrees with (the set, the
+/// name, the logged value, and the set's value for the report).
+#[allow(clippy::type_complexity)]
+fn unmatched_log<'e>(
+    ctx: &mut Ctx<'_>,
+    bounds: &'e [tla_eval::ir::Bound],
+) -> Option<(&'e Expr, String, Value, Vec<(Span, String)>)> {
+    for b in bounds {
+        let Some((set, logged)) = crate::bind::restricted(b) else {
+            continue;
+        };
+        let Ok(sv) = ctx.eval(set) else { continue };
+        let Ok(elems) = sv
+            .clone()
+            .normalize()
+            .and_then(|n| n.elements().map(|e| e.into_owned()))
+        else {
+            continue;
+        };
+        for (name, v) in logged {
+            if !elems.iter().any(|x| agrees(&v, x)) {
+                return Some((set, name, v, vec![(set.span, clip(sv.to_string()))]));
+            }
+        }
+    }
+    None
+}
+
+/// A value's text, cut to about 200 bytes (at a character boundary).
+fn clip(mut s: String) -> String {
+    if s.len() > 200 {
+        let mut end = 197;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s.push_str("...");
+    }
+    s
+}
+
 /// Records a false conjunct: the first false guard is the one reported;
 /// a false effect is reported only while no guard is false.
 fn record(
@@ -718,12 +782,7 @@ fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
             continue;
         }
         if let Ok(v) = ctx.eval(o) {
-            let mut s = v.to_string();
-            if s.len() > 200 {
-                s.truncate(197);
-                s.push_str("...");
-            }
-            out.push((o.span, s));
+            out.push((o.span, clip(v.to_string())));
         }
     }
     out

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod action;
+pub mod bind;
 pub mod event;
 pub mod merge;
 pub mod replay;

@@ -12,10 +12,12 @@ mod typing;
 use crate::action::{self, Filter, Why};
 use crate::event::{Event, UpdateOp};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 use tla_eval::enumerate::{successors_with, Successor};
 use tla_eval::eval::{values_equal, Ctx, EvalError};
 use tla_eval::explore::State;
+use tla_eval::ir::Expr;
 use tla_eval::model::Model;
 use tla_eval::value::Value;
 
@@ -175,6 +177,57 @@ pub struct Checker<'m> {
     contains: std::cell::RefCell<action::Contains>,
     /// The named actions of Next and their parameters.
     actions: FxHashMap<String, Vec<String>>,
+    /// The variables bound inside each action (see [`crate::bind`]).
+    inner: FxHashMap<String, Vec<String>>,
+}
+
+/// What an event's label asks of its step: the action and the values of
+/// its own parameters, and the next-state relation in which the variables
+/// bound inside that action range only over the values that agree with
+/// the logged ones.
+pub(crate) struct Label<'n> {
+    /// The action and its parameters (None: an unlabelled event).
+    pub(crate) filter: Option<Filter>,
+    /// `Next`, restricted when the event logs variables bound inside the
+    /// action.
+    pub(crate) next: Cow<'n, Expr>,
+}
+
+impl Label<'_> {
+    /// A cache of which IR nodes contain the action: the checker's own for
+    /// its `Next`, a new one for a restricted copy (whose nodes live only
+    /// as long as the event).
+    fn contains<'c>(&self, shared: &'c std::cell::RefCell<action::Contains>) -> ContainsRef<'c> {
+        match self.next {
+            Cow::Borrowed(_) => ContainsRef::Shared(shared.borrow_mut()),
+            Cow::Owned(_) => ContainsRef::Own(action::Contains::default()),
+        }
+    }
+}
+
+/// See [`Label::contains`].
+enum ContainsRef<'c> {
+    Shared(std::cell::RefMut<'c, action::Contains>),
+    Own(action::Contains),
+}
+
+impl std::ops::Deref for ContainsRef<'_> {
+    type Target = action::Contains;
+    fn deref(&self) -> &action::Contains {
+        match self {
+            ContainsRef::Shared(r) => r,
+            ContainsRef::Own(c) => c,
+        }
+    }
+}
+
+impl std::ops::DerefMut for ContainsRef<'_> {
+    fn deref_mut(&mut self) -> &mut action::Contains {
+        match self {
+            ContainsRef::Shared(r) => &mut *r,
+            ContainsRef::Own(c) => c,
+        }
+    }
 }
 
 /// `v` with the value at `path` changed by `op` (None if the path does not
@@ -261,12 +314,20 @@ impl<'m> Checker<'m> {
                 }
             }
         });
+        let inner = crate::bind::inner_names_by_action(&model.next)
+            .into_iter()
+            .map(|(a, names)| {
+                let own = actions.get(&a).cloned().unwrap_or_default();
+                (a, names.into_iter().filter(|n| !own.contains(n)).collect())
+            })
+            .collect();
         Checker {
             model,
             opts,
             slots,
             contains: Default::default(),
             actions,
+            inner,
         }
     }
 
@@ -291,7 +352,9 @@ impl<'m> Checker<'m> {
                 ));
             }
         }
-        if first && !e.updates.is_empty() && e.action.is_none() {
+        // `unchanged` says that no step happened: true of the initial state.
+        let changes = e.updates.iter().any(|f| !matches!(f.op, UpdateOp::Keep));
+        if first && changes && e.action.is_none() {
             return Err("the first event describes the initial state: it cannot log updates (unless it logs the action of a first step)".into());
         }
         if let Some(a) = &e.action {
@@ -310,12 +373,26 @@ impl<'m> Checker<'m> {
                         .join(", ")
                 ));
             };
+            let inner = self.inner.get(a).map(Vec::as_slice).unwrap_or_default();
             let names = e.params.iter().map(|(p, _)| p);
             for p in names.chain(e.untyped_params.iter().map(|(p, _)| p)) {
-                if !params.contains(p) {
+                if !params.contains(p) && !inner.contains(p) {
+                    let mut known = format!(
+                        "its parameters: {}",
+                        if params.is_empty() {
+                            "none".to_string()
+                        } else {
+                            params.join(", ")
+                        }
+                    );
+                    if !inner.is_empty() {
+                        known.push_str(&format!(
+                            "; the variables bound inside it: {}",
+                            inner.join(", ")
+                        ));
+                    }
                     return Err(format!(
-                        "`{p}` is not a parameter of the action `{a}` (its parameters: {})",
-                        params.join(", ")
+                        "`{p}` is neither a parameter of the action `{a}` nor a variable bound inside it by `\\E` ({known})"
                     ));
                 }
             }
@@ -440,20 +517,54 @@ impl<'m> Checker<'m> {
         t
     }
 
-    fn filter(e: &Event) -> Option<Filter> {
-        e.action.as_ref().map(|a| Filter {
-            name: a.clone(),
-            params: e.params.clone(),
-        })
+    /// What the event's label asks of its step: its own parameters go to
+    /// the filter, the values of variables bound inside the action restrict
+    /// `Next`.
+    pub(crate) fn label(&self, e: &Event) -> Label<'m> {
+        let next = &self.model.next;
+        let Some(a) = &e.action else {
+            return Label {
+                filter: None,
+                next: Cow::Borrowed(next),
+            };
+        };
+        let own = self.actions.get(a);
+        let (params, inner): (Vec<_>, Vec<_>) = e
+            .params
+            .iter()
+            .cloned()
+            .partition(|(p, _)| own.is_some_and(|o| o.contains(p)));
+        Label {
+            filter: Some(Filter {
+                name: a.clone(),
+                params,
+            }),
+            next: if inner.is_empty() {
+                Cow::Borrowed(next)
+            } else {
+                Cow::Owned(crate::bind::restrict(next, a, &inner))
+            },
+        }
     }
 
     /// The successors of `s` (with the action names when `label` is set),
     /// in enumeration order.
     fn successors(&self, s: &[Value], label: bool) -> Result<Vec<Labelled>, EvalError> {
+        self.successors_in(&self.model.next, s, label)
+    }
+
+    /// [`Checker::successors`] under the next-state relation `next` (the
+    /// model's, or a restriction of it).
+    fn successors_in(
+        &self,
+        next: &Expr,
+        s: &[Value],
+        label: bool,
+    ) -> Result<Vec<Labelled>, EvalError> {
         let m = self.model;
         let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
         let mut out = vec![];
-        successors_with(&mut ctx, &m.next, label, &mut |t: Successor<'_>| {
+        successors_with(&mut ctx, next, label, &mut |t: Successor<'_>| {
             out.push((
                 State::from(t.state),
                 t.action.map(|(n, ps)| (n.to_string(), ps)),
@@ -464,19 +575,21 @@ impl<'m> Checker<'m> {
         Ok(out)
     }
 
-    fn label_ok(e: &Event, got: &Option<(String, Vec<(String, Value)>)>) -> bool {
-        let Some(want) = &e.action else { return true };
+    /// Whether a successor's action (`got`) is the one the label asks for,
+    /// with the logged values of its own parameters.
+    fn label_ok(want: Option<&Filter>, got: &Option<(String, Vec<(String, Value)>)>) -> bool {
+        let Some(want) = want else { return true };
         let Some((name, params)) = got else {
             return false;
         };
-        if name != want {
+        if *name != want.name {
             return false;
         }
-        e.params.iter().all(|(p, v)| {
+        want.params.iter().all(|(p, v)| {
             params
                 .iter()
                 .find(|(q, _)| q == p)
-                .is_some_and(|(_, x)| values_equal(x, v).unwrap_or(false))
+                .is_some_and(|(_, x)| action::agrees(v, x))
         })
     }
 
@@ -564,7 +677,8 @@ impl<'m> Checker<'m> {
         sum: &mut Summary,
     ) -> Result<Vec<State>, Verdict> {
         let m = self.model;
-        let filter = Self::filter(e);
+        let label = self.label(e);
+        let filter = label.filter.clone();
         // Fast path: the event determines the whole next state.
         let determined = match candidates {
             [c] => self.determined(e, c),
@@ -578,18 +692,15 @@ impl<'m> Checker<'m> {
                 .is_ok()
                 || candidates.len() > 1
             {
+                let mut contains = label.contains(&self.contains);
                 for c in candidates {
                     if **c == *t && filter.is_none() {
                         ok = true;
                         break;
                     }
                     let mut ctx = Ctx::with_next(&m.program, c, &t, m.next_slots);
-                    let r = action::step_holds(
-                        &mut ctx,
-                        &m.next,
-                        filter.as_ref(),
-                        &mut self.contains.borrow_mut(),
-                    );
+                    let r =
+                        action::step_holds(&mut ctx, &label.next, filter.as_ref(), &mut contains);
                     match r {
                         Ok(true) => {
                             ok = true;
@@ -611,7 +722,7 @@ impl<'m> Checker<'m> {
                 return Ok(vec![State::from(t)]);
             }
             if self.opts.max_hidden == 0 {
-                let f = self.failure(i, e, candidates, Some(&t));
+                let f = self.failure(i, e, &label, candidates, Some(&t));
                 return Err(Verdict::Fails(Box::new(f), sum.clone()));
             }
         }
@@ -634,25 +745,36 @@ impl<'m> Checker<'m> {
                 {
                     next.push(c.clone());
                 }
-                let succ = match self.successors(c, e.action.is_some()) {
-                    Ok(s) => s,
-                    Err(err) => {
-                        return Err(Verdict::Error(
-                            format!("computing successors at event {} (line {})", i + 1, e.line),
-                            Some(Box::new(err)),
-                            sum.clone(),
-                        ));
-                    }
+                let error = |err: EvalError| {
+                    Verdict::Error(
+                        format!("computing successors at event {} (line {})", i + 1, e.line),
+                        Some(Box::new(err)),
+                        sum.clone(),
+                    )
                 };
-                for (t, label) in succ {
-                    if Self::label_ok(e, &label)
-                        && self.matches(e, Some(c), &t).is_ok()
-                        && next_seen.insert(state_fp(&t))
+                let succ = self
+                    .successors_in(&label.next, c, e.action.is_some())
+                    .map_err(error)?;
+                for (t, got) in &succ {
+                    if Self::label_ok(filter.as_ref(), got)
+                        && self.matches(e, Some(c), t).is_ok()
+                        && next_seen.insert(state_fp(t))
                     {
                         next.push(t.clone());
                     }
-                    if depth < self.opts.max_hidden && visited.insert(state_fp(&t)) {
-                        new_frontier.push(t);
+                }
+                if depth < self.opts.max_hidden {
+                    // Hidden steps are any steps: the logged values of
+                    // variables bound inside the event's action restrict
+                    // only the event's own step.
+                    let hidden = match &label.next {
+                        Cow::Borrowed(_) => succ,
+                        Cow::Owned(_) => self.successors(c, false).map_err(error)?,
+                    };
+                    for (t, _) in hidden {
+                        if visited.insert(state_fp(&t)) {
+                            new_frontier.push(t);
+                        }
                     }
                 }
                 if next.len() + new_frontier.len() > self.opts.max_candidates {
@@ -675,7 +797,7 @@ impl<'m> Checker<'m> {
         }
         if next.is_empty() {
             let t = e.is_full(&m.program.vars).then(|| self.full_state(e));
-            let f = self.failure(i, e, candidates, t.as_deref());
+            let f = self.failure(i, e, &label, candidates, t.as_deref());
             return Err(Verdict::Fails(Box::new(f), sum.clone()));
         }
         Ok(next)

@@ -16,6 +16,9 @@ pub struct Spec {
     pub vars: Vec<(String, Ty)>,
     /// Actions of `Next`: name, parameters and their types.
     pub actions: Vec<(String, Vec<(String, Ty)>)>,
+    /// For each action (in the order of `actions`), the variables bound
+    /// inside it by `\E` and their types: optional fields of the action.
+    pub inner: Vec<Vec<(String, Ty)>>,
     /// Constants to emit as functions: name, value, type.
     pub consts: Vec<(String, Value, Ty)>,
     /// Names of sets of model values (constants of the spec), and of
@@ -103,6 +106,37 @@ fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// The Rust field names of the variables bound inside an action, distinct
+/// from its parameters' (`names`): the snake-case name, or, when that is
+/// taken (`Q` and `q` in one action), the TLA+ name itself if it is a
+/// valid identifier, or a numbered one.
+fn inner_ids(inner: &[(String, Ty)], names: &mut Names) -> Vec<String> {
+    let mut ids: Vec<Option<String>> = vec![None; inner.len()];
+    // Names already in snake case first: they keep their spelling.
+    for (i, (n, _)) in inner.iter().enumerate() {
+        if snake(n) == *n && !names.0.contains(n) {
+            ids[i] = Some(names.fresh(n));
+        }
+    }
+    for (i, (n, _)) in inner.iter().enumerate() {
+        if ids[i].is_some() {
+            continue;
+        }
+        let s = snake(n);
+        let plain = n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && !KEYWORDS.contains(&n.as_str());
+        ids[i] = Some(if !names.0.contains(&s) {
+            names.fresh(&s)
+        } else if plain && !names.0.contains(n) {
+            names.fresh(n)
+        } else {
+            names.fresh(&s)
+        });
+    }
+    ids.into_iter().flatten().collect()
+}
+
 /// Distinct names in one namespace.
 #[derive(Default)]
 struct Names(BTreeSet<String>);
@@ -133,6 +167,8 @@ pub struct Emitter<'s> {
     enums: Vec<EnumDef>,
     enum_of: BTreeMap<BTreeSet<ModelValue>, usize>,
     records: Vec<(Ty, String)>,
+    /// The `...Fields` structs emitted: record type name -> struct name.
+    fields: BTreeMap<String, String>,
     items: String,
 }
 
@@ -144,6 +180,7 @@ impl<'s> Emitter<'s> {
             "SpecState",
             "Action",
             "At",
+            "VARIABLES",
             "Log",
             "Set",
             "Map",
@@ -168,6 +205,7 @@ impl<'s> Emitter<'s> {
             enums: vec![],
             enum_of: BTreeMap::new(),
             records: vec![],
+            fields: BTreeMap::new(),
             items: String::new(),
         }
     }
@@ -317,6 +355,43 @@ impl<'s> Emitter<'s> {
         })
     }
 
+    /// The Rust type for the logged value of a variable bound inside an
+    /// action: for a record, a struct of its fields, each optional (a node
+    /// logs the fields it knows; the checker compares only those), else the
+    /// type of the value.
+    fn inner_ty(&mut self, t: &Ty, hint: &str) -> Result<String, String> {
+        let Ty::Record(fields) = t else {
+            return self.rust_ty(t, hint);
+        };
+        let name = self.rust_ty(t, hint)?;
+        if let Some(f) = self.fields.get(&name) {
+            return Ok(f.clone());
+        }
+        let fname = self.names.fresh(&format!("{name}Fields"));
+        self.fields.insert(name.clone(), fname.clone());
+        let mut body = String::new();
+        let mut conv = vec![];
+        let mut fnames = Names::default();
+        for (f, ft) in fields {
+            let rt = self.rust_ty(ft, &format!("{name}{}", camel(f)))?;
+            let id = fnames.fresh(&snake(f));
+            if id != *f {
+                let _ = writeln!(body, "    #[serde(rename = {})]", rust_str(f));
+            }
+            let _ = writeln!(
+                body,
+                "    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub {id}: Option<{rt}>,"
+            );
+            conv.push(format!("{id}: Some(x.{id})"));
+        }
+        let _ = writeln!(
+            self.items,
+            "/// Some fields of a `{name}`: the value of a variable bound inside an\n/// action as far as a node knows it (the fields left out are not logged,\n/// and the checker does not compare them).\n#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]\npub struct {fname} {{\n{body}}}\n\nimpl From<{name}> for {fname} {{\n    fn from(x: {name}) -> {fname} {{\n        {fname} {{ {} }}\n    }}\n}}\n",
+            conv.join(", ")
+        );
+        Ok(fname)
+    }
+
     /// A Rust expression for the value `v` of type `t`.
     fn literal(&mut self, v: &Value, t: &Ty, hint: &str) -> Result<String, String> {
         let bad = || format!("cannot write {v} as a Rust value of type {t}");
@@ -406,6 +481,14 @@ impl<'s> Emitter<'s> {
             }
             action_tys.push(ps);
         }
+        let mut inner_tys = vec![];
+        for ((a, _), inner) in spec.actions.iter().zip(&spec.inner) {
+            let mut ts = vec![];
+            for (n, t) in inner {
+                ts.push(self.inner_ty(t, &format!("{a}{}", camel(n)))?);
+            }
+            inner_tys.push(ts);
+        }
         let mut consts = vec![];
         for (c, v, t) in &spec.consts {
             let rt = self.rust_ty(t, c)?;
@@ -418,7 +501,7 @@ impl<'s> Emitter<'s> {
             let _ = writeln!(out, "//! {h}");
         }
         out.push_str(
-            "\n#![allow(dead_code, clippy::all)]\n\nuse serde::Serialize;\nuse std::collections::{BTreeMap, BTreeSet};\nuse std::io;\n#[allow(unused_imports)]\nuse tlalog::{EventBuilder, Map, Set, TraceWriter, VectorClock};\n\n",
+            "\n#![allow(dead_code, non_snake_case, clippy::all)]\n\nuse serde::Serialize;\nuse std::collections::{BTreeMap, BTreeSet};\nuse std::io;\n#[allow(unused_imports)]\nuse tlalog::{EventBuilder, Map, Set, TraceWriter, VectorClock};\n\n",
         );
         self.emit_enums(&mut out);
         out.push_str(&self.items);
@@ -435,44 +518,70 @@ impl<'s> Emitter<'s> {
             let _ = writeln!(out, "    pub {id}: {rt},");
             var_ids.push(id);
         }
-        out.push_str("}\n\nimpl SpecState {\n    /// Adds every variable's whole value to an event.\n    pub fn write<'w>(&self, ev: EventBuilder<'w>) -> EventBuilder<'w> {\n        ev");
+        let _ = writeln!(
+            out,
+            "}}\n\n/// The spec's variables.\npub const VARIABLES: [&str; {}] = [{}];",
+            spec.vars.len(),
+            spec.vars
+                .iter()
+                .map(|(v, _)| rust_str(v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        out.push_str("\nimpl SpecState {\n    /// Adds every variable's whole value to an event.\n    pub fn write<'w>(&self, ev: EventBuilder<'w>) -> EventBuilder<'w> {\n        ev");
         for ((v, _), id) in spec.vars.iter().zip(&var_ids) {
             let _ = write!(out, "\n            .state({}, &self.{id})", rust_str(v));
         }
         out.push_str("\n    }\n}\n\n");
 
-        // Actions.
-        out.push_str("/// A step of the spec: an action of `Next` with its parameters.\n#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum Action {\n");
+        // Actions: their parameters, then, optional, the variables bound
+        // inside them.
+        out.push_str("/// A step of the spec: an action of `Next` with its parameters, and the\n/// values of variables bound inside it by `\\E` (`None`: not logged; the\n/// checker finds them).\n#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum Action {\n");
         let mut anames = Names::default();
         let mut action_ids = vec![];
-        for ((a, params), ptys) in spec.actions.iter().zip(&action_tys) {
+        for (((a, params), ptys), (inner, itys)) in spec
+            .actions
+            .iter()
+            .zip(&action_tys)
+            .zip(spec.inner.iter().zip(&inner_tys))
+        {
             let id = anames.fresh(&camel(a));
             let mut pn = Names::default();
             let pids: Vec<String> = params.iter().map(|(p, _)| pn.fresh(&snake(p))).collect();
-            let _ = writeln!(
-                out,
-                "    /// `{a}({})`.",
+            let iids = inner_ids(inner, &mut pn);
+            let mut doc = format!(
+                "    /// `{a}({})`",
                 params
                     .iter()
                     .map(|(p, _)| p.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            if params.is_empty() {
+            if !inner.is_empty() {
+                let names: Vec<String> = inner.iter().map(|(n, _)| format!("`{n}`")).collect();
+                let _ = write!(doc, "; bound inside it: {}", names.join(", "));
+            }
+            let _ = writeln!(out, "{doc}.");
+            let mut fields: Vec<String> = pids
+                .iter()
+                .zip(ptys)
+                .map(|(p, t)| format!("{p}: {t}"))
+                .collect();
+            fields.extend(
+                iids.iter()
+                    .zip(itys)
+                    .map(|(p, t)| format!("{p}: Option<{t}>")),
+            );
+            if fields.is_empty() {
                 let _ = writeln!(out, "    {id},");
             } else {
-                let fields: Vec<String> = pids
-                    .iter()
-                    .zip(ptys)
-                    .map(|(p, t)| format!("{p}: {t}"))
-                    .collect();
                 let _ = writeln!(out, "    {id} {{ {} }},", fields.join(", "));
             }
-            action_ids.push((id, pids));
+            action_ids.push((id, pids, iids));
         }
         out.push_str("}\n\nimpl Action {\n    /// The action's name in the spec.\n    pub fn name(&self) -> &'static str {\n        match self {\n");
-        for ((a, _), (id, pids)) in spec.actions.iter().zip(&action_ids) {
-            let pat = if pids.is_empty() {
+        for ((a, _), (id, pids, iids)) in spec.actions.iter().zip(&action_ids) {
+            let pat = if pids.is_empty() && iids.is_empty() {
                 String::new()
             } else {
                 " { .. }".into()
@@ -480,23 +589,38 @@ impl<'s> Emitter<'s> {
             let _ = writeln!(out, "            Action::{id}{pat} => {},", rust_str(a));
         }
         out.push_str("        }\n    }\n\n    /// Adds the action and its parameters to an event.\n    pub fn write<'w>(&self, ev: EventBuilder<'w>) -> EventBuilder<'w> {\n        match self {\n");
-        for ((a, params), (id, pids)) in spec.actions.iter().zip(&action_ids) {
-            if pids.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "            Action::{id} => ev.action({}),",
-                    rust_str(a)
-                );
+        for (((a, params), inner), (id, pids, iids)) in
+            spec.actions.iter().zip(&spec.inner).zip(&action_ids)
+        {
+            let mut chain = format!("ev.action({})", rust_str(a));
+            for ((p, _), pid) in params.iter().zip(pids) {
+                let _ = write!(chain, ".param({}, {pid})", rust_str(p));
+            }
+            let all: Vec<&String> = pids.iter().chain(iids).collect();
+            let pat = if all.is_empty() {
+                String::new()
             } else {
-                let mut chain = format!("ev.action({})", rust_str(a));
-                for ((p, _), pid) in params.iter().zip(pids) {
-                    let _ = write!(chain, ".param({}, {pid})", rust_str(p));
+                format!(
+                    " {{ {} }}",
+                    all.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            if iids.is_empty() {
+                let _ = writeln!(out, "            Action::{id}{pat} => {chain},");
+            } else {
+                let _ = writeln!(out, "            Action::{id}{pat} => {{");
+                let _ = writeln!(out, "                let mut ev = {chain};");
+                for ((n, _), iid) in inner.iter().zip(iids) {
+                    let _ = writeln!(
+                        out,
+                        "                if let Some(x) = {iid} {{\n                    ev = ev.param({}, x);\n                }}",
+                        rust_str(n)
+                    );
                 }
-                let _ = writeln!(
-                    out,
-                    "            Action::{id} {{ {} }} => {chain},",
-                    pids.join(", ")
-                );
+                let _ = writeln!(out, "                ev\n            }}");
             }
         }
         out.push_str("        }\n    }\n}\n\n");
@@ -673,13 +797,18 @@ impl Log {
         &self.writer
     }
 
-    /// An event with no action: the node's initial values (the first event
-    /// of its log), or values it observed (after a restart: they must be
-    /// those of its last step).
+    /// An event that is not a step of the spec: the node's initial values
+    /// (the first event of its log), or values it observed (after a
+    /// restart: they must be those of its last step). Every variable is
+    /// logged as unchanged, so that the checker does not take the event
+    /// for a step of some node that the logs do not show.
     pub fn state(&self, clock: &VectorClock, at: &[At]) -> io::Result<()> {
         let mut ev = self.writer.event().node(&self.node).clock(clock);
         for a in at {
             ev = a.write(ev);
+        }
+        for v in VARIABLES {
+            ev = ev.unchanged(v);
         }
         ev.emit()
     }

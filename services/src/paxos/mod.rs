@@ -368,7 +368,7 @@ fn acceptor(
                         store(&disk, &d)?;
                     }
                     clock.tick();
-                    log.step(&Action::Phase1b { a }, &clock, &at(a, &d))?;
+                    log.step(&Action::Phase1b { a, m: None }, &clock, &at(a, &d))?;
                     let line = lines.advance();
                     if equal || bugs.non_atomic_promise {
                         let bug = if equal {
@@ -412,7 +412,7 @@ fn acceptor(
                     d.max_val = Value::ALL.iter().position(|v| *v == val);
                     store(&disk, &d)?;
                     clock.tick();
-                    log.step(&Action::Phase2b { a }, &clock, &at(a, &d))?;
+                    log.step(&Action::Phase2b { a, m: None }, &clock, &at(a, &d))?;
                     let line = lines.advance();
                     if below {
                         record(
@@ -555,7 +555,16 @@ fn proposer(
                         voted.unwrap_or(own)
                     };
                     clock.tick();
-                    log.step(&Action::Phase2a { b: bal, v: val }, &clock, &[])?;
+                    log.step(
+                        &Action::Phase2a {
+                            b: bal,
+                            v: val,
+                            q: None,
+                            m: None,
+                        },
+                        &clock,
+                        &[],
+                    )?;
                     let line = lines.advance();
                     if bugs.ignore_votes && voted.is_some_and(|v| v != val) {
                         record(

@@ -4,16 +4,17 @@
 //! message type. Each proposes a value (`p1` and `p3` `v1`, `p2` `v2`),
 //! starting at a random time. Every participant logs its steps with the bindings generated
 //! from `specs/tpaxos/ServiceTPaxos.tla` (`spec.rs`), its own row
-//! `state[p]` after each step; the logs are checked against
-//! `specs/tpaxos/TPaxos.tla` (or `TPaxosAP.tla` for a service that
-//! accepts before it promises).
+//! `state[p]` after each step, and for each receive the message it
+//! consumed (the `m` of `OnMessage`: sender and view, and the addressee of
+//! a reply); the logs are checked against `specs/tpaxos/TPaxos.tla` (or
+//! `TPaxosAP.tla` for a service that accepts before it promises).
 
 #[rustfmt::skip]
 pub mod spec;
 
 use crate::net::{Faults, Input, Net};
 use crate::{write_atomic, BugAct, LineCount, Outcome};
-use spec::{Action, At, Log, Participant, State, Value, ValueOrNone};
+use spec::{Action, At, Log, MessageFields, Participant, State, Value, ValueOrNone};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -306,6 +307,21 @@ fn store(path: &Path, view: &View, seen: &BTreeSet<u64>) -> std::io::Result<()> 
     )
 }
 
+/// The spec's message `m` that a participant consumes when it receives
+/// `msg`: the sender and the view it carries, and, for a reply (addressed
+/// to `me` alone), its addressees. A broadcast (`to |-> Participant`)
+/// loses each addressee that consumes it before `me`, in the order the
+/// checker gives the merged logs: `me` cannot know which, and leaves
+/// `to` out (the checker compares only the fields logged).
+fn consumed(msg: &Msg, me: Participant) -> MessageFields {
+    let reply = msg.to.len() == 1 && msg.to.contains(&me);
+    MessageFields {
+        from: Some(msg.from),
+        state: Some(msg.state.clone()),
+        to: reply.then(|| tlalog::Set(msg.to.clone())),
+    }
+}
+
 fn participant(
     p: Participant,
     cfg: &Config,
@@ -319,10 +335,11 @@ fn participant(
     let log = Log::new(TraceWriter::create(file)?, p.name());
     let mut lines = LineCount::default();
     let mut clock = VectorClock::new(p.name());
-    // The view, and the messages already consumed, by sender and view (as
-    // the spec's set of messages identifies them), kept on disk with the
-    // view: a duplicate, or a second message with the same contents, is
-    // dropped.
+    // The view, and the messages already consumed, by sender and view,
+    // kept on disk with the view: a duplicate, or a second message with the
+    // same contents (for the spec, a message that differs only in its
+    // addressees: a broadcast and a reply with the same view), is dropped,
+    // as if lost.
     let (mut view, mut seen) = load(&disk)?;
     log.state(&clock, &[At::StateRow(p, view.clone())])?;
     lines.advance();
@@ -406,19 +423,29 @@ fn participant(
         let reply = mq.max_bal < next[&p].max_bal || mq.max_vbal < next[&p].max_vbal;
         if next == view && !reply {
             // A stale message: it changes nothing and needs no answer, so
-            // it is dropped unprocessed (as if lost). Logging it would
-            // tell the checker nothing about which message was consumed.
+            // it is dropped unprocessed. For the spec it is a message `p`
+            // never receives (it stays in `msgs`, addressed to `p`), as a
+            // lost one.
             continue;
         }
         view = next;
         store(&disk, &view, &seen)?;
         clock.tick();
         log.step(
-            &Action::OnMessage { q: p },
+            &Action::OnMessage {
+                q: p,
+                m: Some(consumed(&m, p)),
+            },
             &clock,
             &[At::StateRow(p, view.clone())],
         )?;
         let line = lines.advance();
+        // The bug acted: TPaxos's UpdateState gives another row for `p`
+        // from the same message. The step is not one of TPaxos: `p`'s row
+        // before it is the one `p` logged last (only `p`'s steps change it,
+        // every one is logged, and a restart logs no step), and the
+        // logged `m` gives the sender and its view, from which TPaxos
+        // computes one row, not this one.
         if differs {
             shared
                 .lock()
@@ -453,7 +480,13 @@ fn participant(
                 store(&disk, &view, &seen)?;
                 clock.tick();
                 log.step(
-                    &Action::Accept { p, b, v },
+                    &Action::Accept {
+                        p,
+                        b,
+                        v,
+                        Q: None,
+                        q: None,
+                    },
                     &clock,
                     &[At::StateRow(p, view.clone())],
                 )?;

@@ -1,7 +1,7 @@
 //! The report of a failure: which actions come closest to the logged
 //! step, measured from the candidate states (see [`Checker::failure`]).
 
-use super::{at_path, path_text, short, Checker, Diff, Failure};
+use super::{at_path, path_text, short, Checker, Diff, Failure, Label};
 use crate::action::{self, Filter, Why};
 use crate::event::{Event, UpdateOp};
 use tla_eval::eval::{values_equal, Ctx};
@@ -20,6 +20,7 @@ impl Checker<'_> {
         &self,
         i: usize,
         e: &Event,
+        label: &Label<'_>,
         candidates: &[State],
         t: Option<&[Value]>,
     ) -> Failure {
@@ -48,14 +49,17 @@ impl Checker<'_> {
         let mut nearest: Option<(usize, usize, State)> = None;
         for (ci, c) in examined.iter().enumerate() {
             for name in &names {
-                let f = Filter {
-                    name: name.clone(),
-                    params: e.params.clone(),
+                let f = match &label.filter {
+                    Some(f) => f.clone(),
+                    None => Filter {
+                        name: name.clone(),
+                        params: vec![],
+                    },
                 };
                 let ws = match t {
                     Some(t) => {
                         let mut ctx = Ctx::with_next(&m.program, c, t, m.next_slots);
-                        action::explain_bindings(&mut ctx, &m.next, &f, true, None)
+                        action::explain_bindings(&mut ctx, &label.next, &f, true, None)
                     }
                     None => {
                         // A hypothetical next state: the previous one with
@@ -63,7 +67,7 @@ impl Checker<'_> {
                         // are not counted.
                         let (hyp, logged) = self.hypothesis(e, c);
                         let mut ctx = Ctx::with_next(&m.program, c, &hyp, m.next_slots);
-                        action::explain_bindings(&mut ctx, &m.next, &f, true, Some(&logged))
+                        action::explain_bindings(&mut ctx, &label.next, &f, true, Some(&logged))
                     }
                 };
                 for w in ws {
@@ -74,15 +78,15 @@ impl Checker<'_> {
             // An enabled binding is as far from the log as its nearest
             // successor: its effects computed by the spec, not evaluated
             // against the logged (possibly wrong) next state.
-            let Ok(succ) = self.successors(c, true) else {
+            let Ok(succ) = self.successors_in(&label.next, c, true) else {
                 continue;
             };
-            for (s, label) in succ {
-                if !Self::label_ok(e, &label) {
+            for (s, got) in succ {
+                if !Self::label_ok(label.filter.as_ref(), &got) {
                     continue;
                 }
                 let d = self.log_distance(e, c, &s);
-                if let Some((name, params)) = &label {
+                if let Some((name, params)) = &got {
                     let key = self.head(name, params);
                     let mut w = best
                         .iter()
@@ -120,7 +124,9 @@ impl Checker<'_> {
         // that the event matches exactly.
         let cheapest = best.iter().map(|(_, w, _)| w.cost()).min();
         if self.opts.max_hidden == 0 && cheapest.is_none_or(|c| c > 1) {
-            for (key, w, ci) in self.missing_step(e, &examined[..examined.len().min(SEARCH_FROM)]) {
+            for (key, w, ci) in
+                self.missing_step(e, label, &examined[..examined.len().min(SEARCH_FROM)])
+            {
                 keep(key, w, ci, &mut best);
             }
         }
@@ -132,9 +138,14 @@ impl Checker<'_> {
             .iter()
             .filter(|(_, w, _)| Some(w.cost()) == cheapest)
             .collect();
+        // An action explained only by a step missing before it also gets
+        // its best explanation without one: what is false of the step as
+        // logged.
         let mut why: Vec<Why> = tied.iter().map(|(_, w, _)| w.clone()).collect();
         for (_, w, _) in &best {
-            if !why.iter().any(|x| x.action == w.action) {
+            let same = |x: &&Why| x.action == w.action;
+            let direct = why.iter().filter(same).any(|x| x.missing_steps == 0);
+            if !why.iter().any(|x| same(&x)) || (w.missing_steps == 0 && !direct) {
                 why.push(w.clone());
             }
         }
@@ -143,7 +154,11 @@ impl Checker<'_> {
             if let Some(name) = &e.action {
                 why.push(Why {
                     action: name.clone(),
-                    bindings: e.params.clone(),
+                    bindings: label
+                        .filter
+                        .as_ref()
+                        .map(|f| f.params.clone())
+                        .unwrap_or_default(),
                     conjunct: None,
                     values: vec![],
                     message: Some(format!(
@@ -253,18 +268,25 @@ impl Checker<'_> {
     /// candidate, the steps `c -> t1 -> t2` of the spec whose second step
     /// is one the event allows (its label) and agrees with everything it
     /// logs; the second step is explained, the first named as missing.
-    fn missing_step(&self, e: &Event, candidates: &[State]) -> Vec<(String, Why, usize)> {
+    fn missing_step(
+        &self,
+        e: &Event,
+        label: &Label<'_>,
+        candidates: &[State],
+    ) -> Vec<(String, Why, usize)> {
         let mut out: Vec<(String, Why, usize)> = vec![];
         for (ci, c) in candidates.iter().enumerate() {
             let Ok(first) = self.successors(c, true) else {
                 continue;
             };
             for (t1, l1) in &first {
-                let Ok(second) = self.successors(t1, true) else {
+                let Ok(second) = self.successors_in(&label.next, t1, true) else {
                     continue;
                 };
                 for (t2, l2) in &second {
-                    if !Self::label_ok(e, l2) || self.log_distance(e, t1, t2) > 0 {
+                    if !Self::label_ok(label.filter.as_ref(), l2)
+                        || self.log_distance(e, t1, t2) > 0
+                    {
                         continue;
                     }
                     let (Some((a1, p1)), Some((a2, p2))) = (l1, l2) else {
