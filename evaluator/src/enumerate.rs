@@ -60,6 +60,26 @@ pub fn successors_with(
         stopped: false,
         track,
         buf: vec![],
+        caches: None,
+    };
+    en.go(ctx, e, &Cont::Done)
+}
+
+/// [`successors`], with the parts of the action that `caches` holds
+/// computed once per distinct value of their inputs.
+pub fn successors_cached(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    caches: &crate::inputs::ActionCaches,
+    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
+) -> EResult<()> {
+    let mut en = Enum {
+        emit,
+        action: None,
+        stopped: false,
+        track: false,
+        buf: vec![],
+        caches: Some(caches),
     };
     en.go(ctx, e, &Cont::Done)
 }
@@ -70,6 +90,7 @@ struct Enum<'e> {
     stopped: bool,
     track: bool,
     buf: Vec<Value>,
+    caches: Option<&'e crate::inputs::ActionCaches>,
 }
 
 impl Enum<'_> {
@@ -283,7 +304,10 @@ impl Enum<'_> {
             Kind::Eq(lhs, rhs) => {
                 if let Kind::PrimeVar(s) = lhs.kind {
                     if ctx.next[s as usize].is_none() {
-                        let v = ctx.eval(rhs)?;
+                        let v = match self.caches.and_then(|c| c.get(ctx.prog, rhs)) {
+                            Some(c) => c.eval_with(ctx, vec![], &mut |c| c.eval(rhs))?,
+                            None => ctx.eval(rhs)?,
+                        };
                         let v = vspan(v.normalize(), rhs.span)?;
                         return self.assign(ctx, s, v, k);
                     }
@@ -387,7 +411,11 @@ impl Enum<'_> {
     }
 
     fn guard(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
-        if ctx.eval_bool(e)? {
+        let holds = match self.caches.and_then(|c| c.get(ctx.prog, e)) {
+            Some(c) => c.eval_bool(ctx, e)?,
+            None => ctx.eval_bool(e)?,
+        };
+        if holds {
             self.cont(ctx, k)
         } else {
             Ok(())

@@ -112,6 +112,191 @@ impl Walk<'_> {
     }
 }
 
+/// The reads of an expression from the frame it is evaluated in: the frame
+/// slots (parameters, bound names) and the LET definitions that are bound
+/// outside it. Names bound inside it are not inputs.
+#[derive(Default)]
+struct FrameWalk {
+    /// Slots bound by the enclosing constructs inside the expression.
+    bound: Vec<u32>,
+    /// LET definitions (by slot) bound inside, already walked.
+    entered: FxHashSet<u32>,
+    slots: FxHashSet<u32>,
+    lets: FxHashSet<u32>,
+    out: Vec<Expr>,
+}
+
+impl FrameWalk {
+    fn bounds(&mut self, bs: &[crate::ir::Bound]) -> usize {
+        for b in bs {
+            if let Some(s) = &b.set {
+                self.go(s);
+            }
+        }
+        let n = self.bound.len();
+        for b in bs {
+            self.bound.extend(&b.slots);
+        }
+        n
+    }
+
+    fn go(&mut self, e: &Expr) {
+        match &e.kind {
+            Kind::Local(s) => {
+                if !self.bound.contains(s) && self.slots.insert(*s) {
+                    self.out.push(e.clone());
+                }
+            }
+            Kind::LetRef(d) => {
+                if d.slot == u32::MAX {
+                    // A substituted argument: an expression of this frame.
+                    self.go(&d.def);
+                } else if self.bound.contains(&d.slot) {
+                    if self.entered.insert(d.slot) {
+                        self.go(&d.def);
+                    }
+                } else if self.lets.insert(d.slot) {
+                    self.out.push(e.clone());
+                }
+            }
+            Kind::Let(defs, body) => {
+                let n = self.bound.len();
+                self.bound.extend(defs.iter().map(|d| d.slot));
+                for d in defs {
+                    if self.entered.insert(d.slot) {
+                        self.go(&d.def);
+                    }
+                }
+                self.go(body);
+                self.bound.truncate(n);
+            }
+            Kind::Quant(_, bs, body) | Kind::SetMap(body, bs) | Kind::FnCons(bs, body) => {
+                let n = self.bounds(bs);
+                self.go(body);
+                self.bound.truncate(n);
+            }
+            Kind::Choose(b, body) | Kind::SetFilter(b, body) => {
+                let n = self.bounds(std::slice::from_ref(b));
+                self.go(body);
+                self.bound.truncate(n);
+            }
+            Kind::RecFn(slot, bs, body) => {
+                let n = self.bounds(bs);
+                self.bound.push(*slot);
+                self.go(body);
+                self.bound.truncate(n);
+            }
+            Kind::Except(base, updates, at) => {
+                self.go(base);
+                for (keys, val) in updates {
+                    for k in keys {
+                        if let crate::ir::Key::Index(xs) = k {
+                            xs.iter().for_each(|x| self.go(x));
+                        }
+                    }
+                    self.bound.push(*at);
+                    self.go(val);
+                    self.bound.pop();
+                }
+            }
+            Kind::Lambda(params, body) => {
+                let n = self.bound.len();
+                self.bound.extend(params);
+                self.go(body);
+                self.bound.truncate(n);
+            }
+            // The arguments shown for an inlined action are its LET-bound
+            // parameters, read (if at all) through the body.
+            Kind::Named(_, _, body) => self.go(body),
+            // A called definition runs in a frame of its own.
+            Kind::Call(_, args) => args.iter().for_each(|a| self.go(a)),
+            _ => e.for_each_child(&mut |c| self.go(c)),
+        }
+    }
+}
+
+/// Caches for the parts of the actions of a model that are worth caching
+/// by their inputs: the expensive right-hand sides of `x' = e` and the
+/// expensive conditions, each keyed by the variables it reads and the
+/// values of the frame names it reads (`[state EXCEPT ![q][p] = ...]` is
+/// computed once per distinct `state`, `q`, `p`, ...). Made for one model
+/// run: the expressions are found by address in the model's IR, which
+/// outlives the caches. Each cache turns itself off when its inputs rarely
+/// repeat.
+pub struct ActionCaches {
+    index: FxHashMap<usize, usize>,
+    cells: Vec<std::sync::OnceLock<Option<StepCache>>>,
+}
+
+impl ActionCaches {
+    /// The caches for the expressions of `next` and of the program's
+    /// definitions.
+    pub fn new(prog: &Program, next: &Expr) -> ActionCaches {
+        let mut found: Vec<usize> = vec![];
+        let mut visit = |e: &Expr| {
+            e.walk(&mut |n| match &n.kind {
+                Kind::Eq(lhs, rhs)
+                    if matches!(lhs.kind, Kind::PrimeVar(_)) && worth_caching(rhs) =>
+                {
+                    found.push(&**rhs as *const Expr as usize);
+                }
+                Kind::And(items) => {
+                    for x in items {
+                        if worth_caching(x) {
+                            found.push(x as *const Expr as usize);
+                        }
+                    }
+                }
+                _ => {}
+            });
+        };
+        visit(next);
+        for d in &prog.defs {
+            visit(&d.body);
+        }
+        let mut index = FxHashMap::default();
+        for addr in found {
+            let n = index.len();
+            index.entry(addr).or_insert(n);
+        }
+        let cells = (0..index.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        ActionCaches { index, cells }
+    }
+
+    /// The cache for `e`, if it is one of the cached expressions and can
+    /// be cached.
+    pub fn get(&self, prog: &Program, e: &Expr) -> Option<&StepCache> {
+        let i = *self.index.get(&(e as *const Expr as usize))?;
+        self.cells[i]
+            .get_or_init(|| StepCache::for_frame_expr(prog, e))
+            .as_ref()
+            .filter(|c| !c.is_off())
+    }
+}
+
+/// Whether an action part is worth a cache look-up: it does not read the
+/// next state, and it quantifies, calls, or copies a function.
+fn worth_caching(e: &Expr) -> bool {
+    let mut costly = matches!(e.kind, Kind::Except(..));
+    e.walk(&mut |n| {
+        if matches!(
+            n.kind,
+            Kind::Quant(..)
+                | Kind::Choose(..)
+                | Kind::SetFilter(..)
+                | Kind::SetMap(..)
+                | Kind::FnCons(..)
+                | Kind::Union(..)
+                | Kind::Except(..)
+        ) {
+            costly = true;
+        }
+    });
+    costly && !e.mentions_next()
+}
+
 /// The most entries a cache keeps (it starts again when full).
 const CAPACITY: usize = 1 << 20;
 /// After this many look-ups a cache that hits less than one time in
@@ -170,6 +355,32 @@ impl StepCache {
             return None;
         }
         Some(StepCache::with_inputs(&w.out))
+    }
+
+    /// A cache for `e` evaluated in a frame (see [`ActionCaches`]): keyed
+    /// by the variables and state functions it reads and by the frame
+    /// names bound outside it. None if it reads the next state or
+    /// something that is not a function of those.
+    pub fn for_frame_expr(prog: &Program, e: &Expr) -> Option<StepCache> {
+        let mut w = Walk {
+            prog,
+            defs: false,
+            out: vec![],
+            seen: FxHashSet::default(),
+            ok: true,
+        };
+        w.go(e, false);
+        if !w.ok {
+            return None;
+        }
+        let mut f = FrameWalk::default();
+        f.go(e);
+        let mut c = StepCache::with_inputs(&w.out);
+        c.inputs.extend(f.out);
+        if c.inputs.is_empty() {
+            return None;
+        }
+        Some(c)
     }
 
     fn with_inputs(inputs: &[Input]) -> StepCache {
