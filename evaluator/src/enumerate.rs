@@ -54,15 +54,7 @@ pub fn successors_with(
     track: bool,
     emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
 ) -> EResult<()> {
-    let mut en = Enum {
-        emit,
-        action: None,
-        stopped: false,
-        track,
-        buf: vec![],
-        caches: None,
-    };
-    en.go(ctx, e, &Cont::Done)
+    enumerate(ctx, e, track, None, emit)
 }
 
 /// [`successors`], with the parts of the action that `caches` holds
@@ -73,13 +65,23 @@ pub fn successors_cached(
     caches: &crate::inputs::ActionCaches,
     emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
 ) -> EResult<()> {
+    enumerate(ctx, e, false, Some(caches), emit)
+}
+
+fn enumerate(
+    ctx: &mut Ctx<'_>,
+    e: &Expr,
+    track: bool,
+    caches: Option<&crate::inputs::ActionCaches>,
+    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
+) -> EResult<()> {
     let mut en = Enum {
         emit,
         action: None,
         stopped: false,
-        track: false,
+        track,
         buf: vec![],
-        caches: Some(caches),
+        caches,
     };
     en.go(ctx, e, &Cont::Done)
 }

@@ -277,28 +277,17 @@ impl ActionCaches {
 }
 
 /// Whether an action part is worth a cache look-up: it does not read the
-/// next state, and it quantifies, calls, or copies a function.
+/// next state, and it binds names over a set or copies a function (EXCEPT).
 fn worth_caching(e: &Expr) -> bool {
-    let mut costly = matches!(e.kind, Kind::Except(..));
-    e.walk(&mut |n| {
-        if matches!(
-            n.kind,
-            Kind::Quant(..)
-                | Kind::Choose(..)
-                | Kind::SetFilter(..)
-                | Kind::SetMap(..)
-                | Kind::FnCons(..)
-                | Kind::Union(..)
-                | Kind::Except(..)
-        ) {
-            costly = true;
-        }
-    });
-    costly && !e.mentions_next()
+    e.has_costly_node(&|k| matches!(k, Kind::Except(..))) && !e.mentions_next()
 }
 
 /// The most entries a cache keeps (it starts again when full).
 const CAPACITY: usize = 1 << 20;
+/// The most entries a cache of an action part keeps: its keys may hold
+/// values that the search would otherwise free (a whole `msgs` set), so
+/// it is smaller.
+const ACTION_CAPACITY: usize = 1 << 16;
 /// After this many look-ups a cache that hits less than one time in
 /// `MIN_HIT_RATIO` stops caching (its inputs take about as many values as
 /// there are steps).
@@ -334,6 +323,8 @@ pub struct StepCache {
     lookups: AtomicU64,
     hits: AtomicU64,
     off: AtomicBool,
+    /// The most entries kept.
+    capacity: usize,
 }
 
 impl StepCache {
@@ -377,6 +368,7 @@ impl StepCache {
         f.go(e);
         let mut c = StepCache::with_inputs(&w.out);
         c.inputs.extend(f.out);
+        c.capacity = ACTION_CAPACITY;
         if c.inputs.is_empty() {
             return None;
         }
@@ -406,6 +398,7 @@ impl StepCache {
             lookups: AtomicU64::new(0),
             hits: AtomicU64::new(0),
             off: AtomicBool::new(false),
+            capacity: CAPACITY,
         }
     }
 
@@ -501,7 +494,7 @@ impl StepCache {
         }
         let v = compute(ctx)?;
         let mut m = shard.lock();
-        if m.len() >= CAPACITY / SHARDS {
+        if m.len() >= self.capacity / SHARDS {
             m.clear();
         }
         m.insert(key, v.clone());

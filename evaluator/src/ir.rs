@@ -248,6 +248,29 @@ impl Expr {
         dep
     }
 
+    /// Whether a node below this one (or this one) is of a kind for which
+    /// `costly` holds, or binds names over a set (quantifiers, CHOOSE, set
+    /// and function constructors, UNION): the expressions worth caching.
+    pub fn has_costly_node(&self, costly: &dyn Fn(&Kind) -> bool) -> bool {
+        let mut x = false;
+        self.walk(&mut |n| {
+            if costly(&n.kind)
+                || matches!(
+                    n.kind,
+                    Kind::Quant(..)
+                        | Kind::Choose(..)
+                        | Kind::SetFilter(..)
+                        | Kind::SetMap(..)
+                        | Kind::FnCons(..)
+                        | Kind::Union(..)
+                )
+            {
+                x = true;
+            }
+        });
+        x
+    }
+
     /// Calls `f` on this node and every node below it (not into called
     /// definitions; into LET definitions).
     pub fn walk(&self, f: &mut dyn FnMut(&Expr)) {

@@ -1754,22 +1754,7 @@ fn flatten(
 
 /// Whether evaluating `e` does more than arithmetic and lookups.
 fn is_expensive(e: &Expr) -> bool {
-    let mut x = false;
-    e.walk(&mut |n| {
-        if matches!(
-            n.kind,
-            Kind::Quant(..)
-                | Kind::Choose(..)
-                | Kind::SetFilter(..)
-                | Kind::SetMap(..)
-                | Kind::FnCons(..)
-                | Kind::Call(..)
-                | Kind::Union(..)
-        ) {
-            x = true;
-        }
-    });
-    x
+    e.has_costly_node(&|k| matches!(k, Kind::Call(..)))
 }
 
 fn prime(x: Expr, span: Span) -> Expr {
