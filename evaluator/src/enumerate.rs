@@ -32,6 +32,12 @@ enum Cont<'a> {
     Forall(&'a crate::ir::Bound, &'a [Value], &'a Expr, &'a Cont<'a>),
     /// "the value of v changes" (after the action of `<<A>>_v`).
     Changed(&'a Expr, &'a Cont<'a>),
+    /// Leaving the body of a function applied in an action: the slots the
+    /// body binds (its bound name, its quantified names...) get their
+    /// values outside the body back (None: unbound) for the rest, and
+    /// their values inside afterwards. A recursive function's body binds
+    /// the same slots at every depth.
+    Rebind(&'a [u32], &'a [Option<Value>], &'a Cont<'a>),
 }
 
 /// Enumerates the successors of `ctx.state` under the action `e`, calling
@@ -82,6 +88,7 @@ fn enumerate(
         track,
         buf: vec![],
         caches,
+        applied: vec![],
     };
     en.go(ctx, e, &Cont::Done)
 }
@@ -93,6 +100,57 @@ struct Enum<'e> {
     track: bool,
     buf: Vec<Value>,
     caches: Option<&'e crate::inputs::ActionCaches>,
+    /// The recursive functions whose bodies are being enumerated (their
+    /// definitions, innermost last).
+    applied: Vec<Arc<Expr>>,
+}
+
+/// The values of frame slots (None: unbound).
+fn snapshot(ctx: &Ctx<'_>, slots: &[u32]) -> Vec<Option<Value>> {
+    let b = crate::ir::Bound {
+        slots: slots.to_vec(),
+        tuple: false,
+        set: None,
+        names: vec![],
+    };
+    ctx.bound_slots(&b)
+        .into_iter()
+        .map(|s| match s {
+            crate::eval::Slot::Ref(v) => Some(v.clone()),
+            crate::eval::Slot::Own(v) => Some(v),
+            crate::eval::Slot::Empty => None,
+        })
+        .collect()
+}
+
+fn restore(ctx: &mut Ctx<'_>, slots: &[u32], values: &[Option<Value>]) {
+    for (s, v) in slots.iter().zip(values) {
+        match v {
+            Some(v) => ctx.set_slot(*s, v.clone()),
+            None => ctx.set_slot_none(*s),
+        }
+    }
+}
+
+/// The frame slots that `e` binds (quantified names, LET definitions,
+/// function and set constructors, `@`, LAMBDA parameters).
+fn slots_bound_in(e: &Expr, out: &mut Vec<u32>) {
+    e.walk(&mut |n| match &n.kind {
+        Kind::Quant(_, bs, _) | Kind::SetMap(_, bs) | Kind::FnCons(bs, _) => {
+            bs.iter().for_each(|b| out.extend(&b.slots))
+        }
+        Kind::Choose(b, _) | Kind::SetFilter(b, _) => out.extend(&b.slots),
+        Kind::RecFn(own, bs, _) => {
+            out.push(*own);
+            bs.iter().for_each(|b| out.extend(&b.slots));
+        }
+        Kind::Let(defs, _) => out.extend(defs.iter().map(|d| d.slot)),
+        Kind::Except(_, _, at) => out.push(*at),
+        Kind::Lambda(params, _) => out.extend(params),
+        _ => {}
+    });
+    out.sort_unstable();
+    out.dedup();
 }
 
 impl Enum<'_> {
@@ -169,6 +227,13 @@ impl Enum<'_> {
                 }
                 self.cont(ctx, outer)
             }
+            Cont::Rebind(slots, outside, outer) => {
+                let inside = snapshot(ctx, slots);
+                restore(ctx, slots, outside);
+                let r = self.cont(ctx, outer);
+                restore(ctx, slots, &inside);
+                r
+            }
         }
     }
 
@@ -209,6 +274,13 @@ impl Enum<'_> {
                     return Ok(false);
                 }
                 self.remaining_hold(ctx, outer)
+            }
+            Cont::Rebind(slots, outside, outer) => {
+                let inside = snapshot(ctx, slots);
+                restore(ctx, slots, outside);
+                let r = self.remaining_hold(ctx, outer);
+                restore(ctx, slots, &inside);
+                r
             }
         }
     }
@@ -303,6 +375,10 @@ impl Enum<'_> {
                     self.go(ctx, body, k)
                 }
             }
+            Kind::FnApp(f, args) if args.len() == 1 => match self.lazy_function(f) {
+                Some(def) => self.apply_function(ctx, e, f, def, &args[0], k),
+                None => self.guard(ctx, e, k),
+            },
             Kind::Eq(lhs, rhs) => {
                 if let Kind::PrimeVar(s) = lhs.kind {
                     if ctx.next[s as usize].is_none() {
@@ -410,6 +486,69 @@ impl Enum<'_> {
         }
         ctx.restore_slots(b, saved);
         Ok(())
+    }
+
+    /// The definition of `f` when it is a function defined by `f[x \in S]
+    /// == body` in a LET (or `f` inside that body), with one bound name.
+    fn lazy_function(&self, f: &Expr) -> Option<Arc<Expr>> {
+        let def = match &f.kind {
+            Kind::LetRef(d) => d.def.clone(),
+            Kind::Local(s) => self
+                .applied
+                .iter()
+                .rev()
+                .find(|d| matches!(d.kind, Kind::RecFn(own, ..) if own == *s))?
+                .clone(),
+            _ => return None,
+        };
+        match &def.kind {
+            Kind::RecFn(_, bs, _) if bs.len() == 1 && bs[0].slots.len() == 1 && !bs[0].tuple => {
+                Some(def)
+            }
+            _ => None,
+        }
+    }
+
+    /// `f[a]` as an action, where `f` is a function defined by `f[x \in S]
+    /// == body` (see [`Enum::lazy_function`]): as TLC does for a function
+    /// that is still a definition, the steps of `body` with `x = a` (its
+    /// `\/` and `\E` branch and are counted). Outside S, or if `f` cannot
+    /// be evaluated, a plain condition (whose evaluation reports the error).
+    fn apply_function(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        e: &Expr,
+        f: &Expr,
+        def: Arc<Expr>,
+        arg: &Expr,
+        k: &Cont<'_>,
+    ) -> EResult<()> {
+        let Kind::RecFn(own, bs, body) = &def.kind else {
+            return self.guard(ctx, e, k);
+        };
+        let b = &bs[0];
+        let Some(set) = &b.set else {
+            return self.guard(ctx, e, k);
+        };
+        let a = vspan(ctx.eval(arg)?.normalize(), arg.span)?;
+        let dom = ctx.eval(set)?;
+        if !dom.contains(&a).unwrap_or(false) {
+            return self.guard(ctx, e, k);
+        }
+        // The function as a value, for the uses of its name that are
+        // evaluated rather than taken as steps.
+        let fv = ctx.eval(f)?;
+        ctx.set_slot(*own, fv);
+        let mut slots = b.slots.clone();
+        slots_bound_in(body, &mut slots);
+        let outside = snapshot(ctx, &slots);
+        ctx.set_slot(b.slots[0], a);
+        self.applied.push(def.clone());
+        let kk = Cont::Rebind(&slots, &outside, k);
+        let r = self.go(ctx, body, &kk);
+        self.applied.pop();
+        restore(ctx, &slots, &outside);
+        r
     }
 
     fn guard(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
