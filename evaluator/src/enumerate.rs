@@ -421,7 +421,13 @@ impl Enum<'_> {
                 // body branches (and is counted) like one written inline.
                 let prog = ctx.prog;
                 let d = &prog.defs[*id as usize];
-                if d.fun_bounds.is_some() {
+                if let Some(bs) = d.fun_bounds.as_deref() {
+                    // `f[a]` for a function definition `f[x \in S] == body`.
+                    if let ([b], [a]) = (bs, &args[..]) {
+                        if b.slots.len() == 1 && !b.tuple {
+                            return self.apply_defined(ctx, e, *id, a, k);
+                        }
+                    }
                     return self.guard(ctx, e, k);
                 }
                 let mut vals = Vec::with_capacity(args.len());
@@ -486,6 +492,45 @@ impl Enum<'_> {
         }
         ctx.restore_slots(b, saved);
         Ok(())
+    }
+
+    /// `f[a]` as an action, where `f` is a function defined at the top of
+    /// a module by `f[x \in S] == body` (see [`Enum::apply_function`]):
+    /// the steps of body in a frame of its own, with `x = a`.
+    fn apply_defined(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        e: &Expr,
+        id: u32,
+        arg: &Expr,
+        k: &Cont<'_>,
+    ) -> EResult<()> {
+        let prog = ctx.prog;
+        let d = &prog.defs[id as usize];
+        let Some(b) = d.fun_bounds.as_deref().and_then(|bs| bs.first()) else {
+            return self.guard(ctx, e, k);
+        };
+        let a = vspan(ctx.eval(arg)?.normalize(), arg.span)?;
+        let (caller, callee) = ctx.enter_frame(d.nslots.max(d.nparams), vec![]);
+        let inside = match &b.set {
+            Some(set) => match ctx.eval(set) {
+                Ok(dom) => dom.contains(&a).unwrap_or(false),
+                Err(err) => {
+                    ctx.leave_frame(caller, callee);
+                    return Err(err);
+                }
+            },
+            None => false,
+        };
+        if !inside {
+            ctx.leave_frame(caller, callee);
+            return self.guard(ctx, e, k);
+        }
+        ctx.set_slot(b.slots[0], a);
+        let kk = Cont::Frame(caller, k);
+        let r = self.go(ctx, &d.body, &kk);
+        ctx.leave_frame(caller, callee);
+        r
     }
 
     /// The definition of `f` when it is a function defined by `f[x \in S]
