@@ -210,14 +210,22 @@ fn figures_do_not_depend_on_workers() {
 /// (each tried by hand). Figures of TLC 2.20 on the same model.
 #[test]
 fn action_caches_key_on_every_input() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/models/CacheScopes.tla");
+    check_fixture_model("CacheScopes", (31_129, 1_297, 5));
+}
+
+/// Runs `fixtures/models/NAME.tla` with 1 and 2 workers: no error, and
+/// TLC 2.20's (generated, distinct, depth).
+fn check_fixture_model(name: &str, tlc: (u64, u64, u64)) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/models")
+        .join(format!("{name}.tla"));
     for workers in [1, 2] {
         let f = run_path(&path, workers);
-        assert_eq!(f.verdict, "ok", "CacheScopes, {workers} workers");
+        assert_eq!(f.verdict, "ok", "{name}, {workers} workers");
         assert_eq!(
             (f.generated, f.distinct, f.depth),
-            (31_129, 1_297, 5),
-            "CacheScopes, {workers} workers: TLC 2.20 gives 31,129 generated, 1,297 distinct, depth 5"
+            tlc,
+            "{name}, {workers} workers: TLC 2.20 gives (generated, distinct, depth) = {tlc:?}"
         );
     }
 }
@@ -230,14 +238,5 @@ fn action_caches_key_on_every_input() {
 /// `f[a]` as a plain condition gives 88 generated.
 #[test]
 fn functions_defined_in_let_are_steps_when_applied() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/models/LazyFunction.tla");
-    for workers in [1, 2] {
-        let f = run_path(&path, workers);
-        assert_eq!(f.verdict, "ok", "LazyFunction, {workers} workers");
-        assert_eq!(
-            (f.generated, f.distinct, f.depth),
-            (277, 21, 5),
-            "LazyFunction, {workers} workers: TLC 2.20 gives 277 generated, 21 distinct, depth 5"
-        );
-    }
+    check_fixture_model("LazyFunction", (277, 21, 5));
 }

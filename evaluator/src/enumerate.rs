@@ -107,13 +107,7 @@ struct Enum<'e> {
 
 /// The values of frame slots (None: unbound).
 fn snapshot(ctx: &Ctx<'_>, slots: &[u32]) -> Vec<Option<Value>> {
-    let b = crate::ir::Bound {
-        slots: slots.to_vec(),
-        tuple: false,
-        set: None,
-        names: vec![],
-    };
-    ctx.bound_slots(&b)
+    ctx.slots(slots)
         .into_iter()
         .map(|s| match s {
             crate::eval::Slot::Ref(v) => Some(v.clone()),

@@ -700,7 +700,12 @@ impl<'p> Ctx<'p> {
 
     /// The current values of a bound's slots (to restore after a loop).
     pub fn bound_slots(&self, b: &Bound) -> Vec<Slot<'p>> {
-        b.slots
+        self.slots(&b.slots)
+    }
+
+    /// The contents of frame slots of the current frame.
+    pub fn slots(&self, slots: &[u32]) -> Vec<Slot<'p>> {
+        slots
             .iter()
             .map(|s| {
                 self.stack

@@ -50,6 +50,23 @@ pub struct Why {
 }
 
 impl Why {
+    /// An explanation of `action` with `bindings` that has found nothing
+    /// wrong yet.
+    pub fn new(action: String, bindings: Vec<(String, Value)>) -> Why {
+        Why {
+            action,
+            bindings,
+            conjunct: None,
+            values: vec![],
+            message: None,
+            score: 0,
+            guards_false: 0,
+            effects_false: 0,
+            distance: 0,
+            missing_steps: 0,
+        }
+    }
+
     /// How many things must be wrong for this binding to have taken the
     /// logged step: its false guards, the logged values its effects
     /// disagree with, and the steps missing from the log before it.
@@ -447,18 +464,7 @@ fn walk(
                     Err(_) => return,
                 }
             }
-            let mut why = Why {
-                action: n.to_string(),
-                bindings: bs,
-                conjunct: None,
-                values: vec![],
-                message: None,
-                score: 0,
-                guards_false: 0,
-                effects_false: 0,
-                distance: 0,
-                missing_steps: 0,
-            };
+            let mut why = Why::new(n.to_string(), bs);
             assess(ctx, body, know_next, &mut why);
             all.push(why);
         }

@@ -92,18 +92,7 @@ impl Checker<'_> {
                         .iter()
                         .find(|(k, _, _)| *k == key)
                         .map(|(_, w, _)| w.clone())
-                        .unwrap_or_else(|| Why {
-                            action: name.clone(),
-                            bindings: params.clone(),
-                            conjunct: None,
-                            values: vec![],
-                            message: None,
-                            score: 0,
-                            guards_false: 0,
-                            effects_false: 0,
-                            distance: 0,
-                            missing_steps: 0,
-                        });
+                        .unwrap_or_else(|| Why::new(name.clone(), params.clone()));
                     // The successor's distance is exact; an evaluation of
                     // the binding's effects with every guard true can only
                     // have missed some (effects on unlogged variables).
@@ -152,23 +141,16 @@ impl Checker<'_> {
         why.sort_by_key(|w| w.rank());
         if why.is_empty() && !examined.is_empty() {
             if let Some(name) = &e.action {
+                let bindings = label
+                    .filter
+                    .as_ref()
+                    .map(|f| f.params.clone())
+                    .unwrap_or_default();
                 why.push(Why {
-                    action: name.clone(),
-                    bindings: label
-                        .filter
-                        .as_ref()
-                        .map(|f| f.params.clone())
-                        .unwrap_or_default(),
-                    conjunct: None,
-                    values: vec![],
                     message: Some(format!(
                         "the spec's next-state action has no action `{name}` with these parameters"
                     )),
-                    score: 0,
-                    guards_false: 0,
-                    effects_false: 0,
-                    distance: 0,
-                    missing_steps: 0,
+                    ..Why::new(name.clone(), bindings)
                 });
             }
         }
@@ -298,18 +280,11 @@ impl Checker<'_> {
                         continue;
                     }
                     let why = Why {
-                        action: a2.clone(),
-                        bindings: p2.clone(),
-                        conjunct: None,
-                        values: vec![],
                         message: Some(format!(
                             "the logged values are those of this step after a step the log does not show, {hidden} (see --max-hidden-steps)"
                         )),
-                        score: 0,
-                        guards_false: 0,
-                        effects_false: 0,
-                        distance: 0,
                         missing_steps: 1,
+                        ..Why::new(a2.clone(), p2.clone())
                     };
                     out.push((key, why, ci));
                 }
