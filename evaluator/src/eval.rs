@@ -156,6 +156,8 @@ pub struct Ctx<'p> {
     /// property and invariant checks).
     state_key: Option<u64>,
     next_key: Option<u64>,
+    /// The caches of the actions being enumerated (for LET definitions).
+    caches: Option<&'p crate::inputs::ActionCaches>,
 }
 
 impl<'p> Ctx<'p> {
@@ -175,6 +177,7 @@ impl<'p> Ctx<'p> {
             next_complete: false,
             state_key: None,
             next_key: None,
+            caches: None,
         }
     }
 
@@ -207,6 +210,20 @@ impl<'p> Ctx<'p> {
             self.stack.resize(i + 1, Slot::Empty);
         }
         self.stack[i] = Slot::Own(v);
+    }
+
+    /// Uses `caches` for the LET definitions they hold.
+    pub fn set_action_caches(&mut self, caches: &'p crate::inputs::ActionCaches) {
+        self.caches = Some(caches);
+    }
+
+    /// The value of a LET definition, from its action cache if it has one.
+    fn let_value(&mut self, d: &crate::ir::LetDef) -> EResult<R<'p>> {
+        let prog = self.prog;
+        match self.caches.and_then(|c| c.get(prog, &d.def)) {
+            Some(c) => Ok(R::O(c.eval_with(self, vec![], &mut |c| c.eval(&d.def))?)),
+            None => self.eval_ref(&d.def),
+        }
     }
 
     /// Declares the fingerprint of the current state (see `state_key`).
@@ -368,8 +385,11 @@ impl<'p> Ctx<'p> {
             }
             Kind::Local(s) => self.slot(*s, span),
             Kind::LetRef(d) => {
-                if d.slot == u32::MAX || !d.memo || self.in_prime {
+                if d.slot == u32::MAX || self.in_prime {
                     return self.eval(&d.def);
+                }
+                if !d.memo {
+                    return Ok(self.let_value(d)?.into_owned());
                 }
                 Ok(self.let_ref(d)?.into_owned())
             }
@@ -659,7 +679,7 @@ impl<'p> Ctx<'p> {
             Some(Slot::Own(v)) => return Ok(R::O(v.clone())),
             _ => {}
         }
-        match self.eval_ref(&d.def)? {
+        match self.let_value(d)? {
             R::B(v) => {
                 self.set_slot_ref(d.slot, v);
                 Ok(R::B(v))

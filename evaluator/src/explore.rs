@@ -449,6 +449,7 @@ impl<'m> Explorer<'m> {
             let mut prop_ctx: Option<Ctx<'_>> = None;
             let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
             ctx.set_state_key(state_fp(s));
+            ctx.set_action_caches(&self.action_caches);
             let out = &mut x.out;
             let r = successors_cached(
                 &mut ctx,

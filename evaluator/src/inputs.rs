@@ -216,10 +216,11 @@ impl FrameWalk {
 }
 
 /// Caches for the parts of the actions of a model that are worth caching
-/// by their inputs: the expensive right-hand sides of `x' = e` and the
-/// expensive conditions, each keyed by the variables it reads and the
-/// values of the frame names it reads (`[state EXCEPT ![q][p] = ...]` is
-/// computed once per distinct `state`, `q`, `p`, ...). Made for one model
+/// by their inputs: the expensive right-hand sides of `x' = e`, the
+/// expensive conditions and the LET definitions that build values, each
+/// keyed by the variables it reads and the values of the frame names it
+/// reads (`[state EXCEPT ![q][p] = ...]` is computed once per distinct
+/// `state`, `q`, `p`, ...). Made for one model
 /// run: the expressions are found by address in the model's IR, which
 /// outlives the caches. Each cache turns itself off when its inputs rarely
 /// repeat.
@@ -244,6 +245,13 @@ impl ActionCaches {
                     for x in items {
                         if worth_caching(x) {
                             found.push(x as *const Expr as usize);
+                        }
+                    }
+                }
+                Kind::Let(defs, _) => {
+                    for d in defs {
+                        if d.slot != u32::MAX && builds_value(&d.def) {
+                            found.push(&*d.def as *const Expr as usize);
                         }
                     }
                 }
@@ -280,6 +288,23 @@ impl ActionCaches {
 /// next state, and it binds names over a set or copies a function (EXCEPT).
 fn worth_caching(e: &Expr) -> bool {
     e.has_costly_node(&|k| matches!(k, Kind::Except(..))) && !e.mentions_next()
+}
+
+/// Whether a LET definition of an action builds a value worth a cache
+/// look-up (a record, a set, a changed function: a message to send); such
+/// a definition may read the next state (`state'[q]`), which is then one
+/// of its inputs.
+fn builds_value(e: &Expr) -> bool {
+    e.has_costly_node(&|k| {
+        matches!(
+            k,
+            Kind::Except(..)
+                | Kind::Record(..)
+                | Kind::Cup(..)
+                | Kind::Cap(..)
+                | Kind::SetMinus(..)
+        )
+    })
 }
 
 /// The most entries a cache keeps (it starts again when full).

@@ -45,22 +45,27 @@ fn lookup(v: Value) -> Value {
     }
     if t.len.load(Ordering::Relaxed) < CAPACITY {
         t.len.fetch_add(1, Ordering::Relaxed);
+        if let Some(c) = cache(&v) {
+            c.mark_shared();
+        }
         shard.entry(fp).or_default().push(v.clone());
     }
     v
 }
 
-/// Whether `v` is the very value the table holds for it.
+/// The fingerprint cache of a set or function.
+fn cache(v: &Value) -> Option<&crate::value::FpCache> {
+    match v {
+        Value::Set(s) => Some(&s.1),
+        Value::Fn(f) => Some(&f.fp),
+        _ => None,
+    }
+}
+
+/// Whether `v` is the very value the table holds for it (marked so when
+/// the table took it).
 fn is_shared(v: &Value) -> bool {
-    let fp = v.fingerprint();
-    let shard = table().shards[(fp as usize) % SHARDS].lock();
-    shard.get(&fp).is_some_and(|list| {
-        list.iter().any(|x| match (x, v) {
-            (Value::Set(a), Value::Set(b)) => Arc::ptr_eq(a, b),
-            (Value::Fn(a), Value::Fn(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        })
-    })
+    cache(v).is_some_and(|c| c.is_shared())
 }
 
 /// `v` with its parts shared (and `v` itself when `top` is false).

@@ -159,6 +159,8 @@ pub struct FpCache {
 
 const READY: u8 = 1;
 const MV: u8 = 2;
+/// The value is the one the sharing table holds (see `intern`).
+const SHARED: u8 = 4;
 
 impl FpCache {
     /// A cache already holding `data`.
@@ -182,7 +184,18 @@ impl FpCache {
     pub fn set(&self, data: FpData) {
         self.sum.store(data.sum, AtomicOrdering::Relaxed);
         let f = READY | if data.mv { MV } else { 0 };
-        self.flags.store(f, AtomicOrdering::Release);
+        self.flags.fetch_or(f, AtomicOrdering::Release);
+    }
+
+    /// Marks the value as the one the sharing table holds.
+    pub fn mark_shared(&self) {
+        self.flags.fetch_or(SHARED, AtomicOrdering::Relaxed);
+    }
+
+    /// Whether the value is the one the sharing table holds.
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        self.flags.load(AtomicOrdering::Relaxed) & SHARED != 0
     }
 
     /// The data, computed by `f` if not cached yet.
