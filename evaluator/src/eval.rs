@@ -60,19 +60,27 @@ type Args = smallvec::SmallVec<[Value; 4]>;
 
 /// A per-thread cache of values.
 type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
-/// Results of one pure operator by argument values. Values only cache
-/// their fingerprints inside (which never change what they hash to).
-#[allow(clippy::mutable_key_type)]
-type PureResults = rustc_hash::FxHashMap<Vec<Value>, Value>;
+/// Results of pure operators: (program, operator, arguments) and the
+/// value, found by the hash of the program, the operator and the
+/// arguments' fingerprints.
+type PureResults = hashbrown::HashTable<(u64, u32, Args, Value)>;
+
+/// The hash under which a pure call's result is kept.
+fn pure_hash(uid: u64, id: u32, args: &[Value]) -> u64 {
+    let mut h = crate::value::mix(uid, id as u64);
+    for a in args {
+        h = crate::value::mix(h, a.fingerprint());
+    }
+    h
+}
 
 thread_local! {
     /// Values of zero-argument definitions by state fingerprint (per
     /// thread).
     static STATE_CACHE: Cache<(u64, u32, u64)> =
         std::cell::RefCell::new(Default::default());
-    /// Results of pure operators: by (program, operator), then by
-    /// argument values (looked up without building an owned key).
-    static PURE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(u64, u32), PureResults>> =
+    /// Results of pure operators (see [`PureResults`]).
+    static PURE_CACHE: std::cell::RefCell<PureResults> =
         std::cell::RefCell::new(Default::default());
 }
 
@@ -577,6 +585,16 @@ impl<'p> Ctx<'p> {
                 }
             }
             Kind::Cup(a, b) => {
+                if let Kind::SetEnum(add) = &b.kind {
+                    // `(S \ {x}) \cup {y, z}`, `S \cup {y}`: a message
+                    // received and its answers sent, in one pass over S.
+                    if let Kind::SetMinus(base, r) = &a.kind {
+                        if let Kind::SetEnum(remove) = &r.kind {
+                            return self.set_update(base, remove, add, span);
+                        }
+                    }
+                    return self.set_update(a, &[], add, span);
+                }
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
                 vspan(set_op(SetOp::Cup, x, y), span)
@@ -587,6 +605,9 @@ impl<'p> Ctx<'p> {
                 vspan(set_op(SetOp::Cap, x, y), span)
             }
             Kind::SetMinus(a, b) => {
+                if let Kind::SetEnum(remove) = &b.kind {
+                    return self.set_update(a, remove, &[], span);
+                }
                 let x = self.eval(a)?;
                 let y = self.eval(b)?;
                 vspan(set_op(SetOp::Diff, x, y), span)
@@ -1043,9 +1064,102 @@ impl<'p> Ctx<'p> {
         } else {
             c.eval(&d.body)
         };
+        // A small interval is kept as a set: quantifiers over it (`\E b \in
+        // Ballot`) then enumerate it without building it every time.
+        let r = match r {
+            Ok(Value::Lazy(l)) => match *l {
+                crate::value::Lazy::Interval(a, b) if b.saturating_sub(a) < 256 => {
+                    Value::Lazy(l).normalize().map_err(at(span))
+                }
+                _ => Ok(Value::Lazy(l)),
+            },
+            r => r,
+        };
         let r = r.map_err(|e| *e);
         let _ = d.cache.set(r.clone());
         r.map_err(Box::new)
+    }
+
+    /// `(base \ {remove...}) \cup {add...}`: when the enumerated elements
+    /// are few, built in one pass over `base` (no intermediate set), its
+    /// fingerprints derived from `base`'s.
+    fn set_update(
+        &mut self,
+        base: &Expr,
+        remove: &[Expr],
+        add: &[Expr],
+        span: Span,
+    ) -> EResult<Value> {
+        let x = self.eval(base)?;
+        let elems = |c: &mut Ctx<'p>, items: &[Expr]| -> EResult<Vec<Value>> {
+            let mut v = Vec::with_capacity(items.len());
+            for i in items {
+                let y = c.eval(i)?;
+                v.push(vspan(y.normalize(), i.span)?);
+            }
+            v.sort_unstable();
+            v.dedup();
+            Ok(v)
+        };
+        let rem = elems(self, remove)?;
+        let add = elems(self, add)?;
+        let few = match &x {
+            Value::Set(_) => rem.len() + add.len() <= 16,
+            _ => false,
+        };
+        if !few {
+            // The general operations (which also report a non-set).
+            let mut v = x;
+            if !remove.is_empty() {
+                v = vspan(set_op(SetOp::Diff, v, Value::set_from(rem)), span)?;
+            }
+            if !add.is_empty() {
+                v = vspan(set_op(SetOp::Cup, v, Value::set_from(add)), span)?;
+            }
+            return Ok(v);
+        }
+        let Value::Set(sa) = &x else {
+            return err(span, "internal: a set expected");
+        };
+        let a = &sa.0;
+        // Positions of `a` removed, and the elements added (not in `a`,
+        // or removed from it: then kept).
+        let mut gone: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
+        for r in &rem {
+            if let Ok(i) = a.binary_search(r) {
+                gone.push(i);
+            }
+        }
+        let mut new: smallvec::SmallVec<[(usize, &Value); 4]> = smallvec::SmallVec::new();
+        for y in &add {
+            match a.binary_search(y) {
+                Ok(i) => gone.retain(|g| *g != i),
+                Err(i) => new.push((i, y)),
+            }
+        }
+        gone.sort_unstable();
+        // `new` is sorted by element, hence by position.
+        let mut out = Vec::with_capacity(a.len() + new.len() - gone.len());
+        let (mut g, mut n) = (0, 0);
+        for (i, e) in a.iter().enumerate() {
+            while n < new.len() && new[n].0 == i {
+                out.push(new[n].1.clone());
+                n += 1;
+            }
+            if g < gone.len() && gone[g] == i {
+                g += 1;
+                continue;
+            }
+            out.push(e.clone());
+        }
+        for (_, y) in &new[n..] {
+            out.push((*y).clone());
+        }
+        let result = crate::value::SetV::new(out);
+        let removed: smallvec::SmallVec<[&Value; 4]> = gone.iter().map(|&i| &a[i]).collect();
+        let added: smallvec::SmallVec<[&Value; 4]> = new.iter().map(|(_, y)| *y).collect();
+        crate::value::derive_fp_delta(sa, &result, &removed, &added);
+        Ok(Value::Set(Arc::new(result)))
     }
 
     /// The value of a function definition `f[x \in S] == e` as a whole.
@@ -1120,21 +1234,23 @@ impl<'p> Ctx<'p> {
             for a in args {
                 key.push(self.eval(a)?);
             }
-            let op = (prog.uid, id);
-            if let Some(v) =
-                PURE_CACHE.with(|c| c.borrow().get(&op).and_then(|m| m.get(&key[..])).cloned())
-            {
+            let uid = prog.uid;
+            let h = pure_hash(uid, id, &key);
+            let same = |e: &(u64, u32, Args, Value)| e.0 == uid && e.1 == id && e.2 == key;
+            if let Some(v) = PURE_CACHE.with(|c| c.borrow().find(h, same).map(|e| e.3.clone())) {
                 return Ok(v);
             }
             let v = self.call_values(id, key.clone(), span)?;
-            #[allow(clippy::mutable_key_type)] // see PureResults
             PURE_CACHE.with(|c| {
                 let mut c = c.borrow_mut();
-                let m = c.entry(op).or_default();
-                if m.len() > 200_000 {
-                    m.clear();
+                if c.len() > 200_000 {
+                    c.clear();
                 }
-                m.insert(key.to_vec(), v.clone());
+                if c.find(h, same).is_none() {
+                    c.insert_unique(h, (uid, id, key.clone(), v.clone()), |e| {
+                        pure_hash(e.0, e.1, &e.2)
+                    });
+                }
             });
             return Ok(v);
         }

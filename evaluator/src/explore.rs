@@ -637,6 +637,15 @@ impl<'m> Explorer<'m> {
                     .map(|(off, c)| self.expand(c, *off, &seen, &stop))
                     .collect(),
             };
+            // The expanded states are no longer needed: they are freed on
+            // an idle worker while this thread merges the successors.
+            drop(chunks);
+            let level_len = frontier.len();
+            let expanded = std::mem::take(&mut frontier);
+            match &pool {
+                Ok(p) if workers > 1 => p.spawn(move || drop(expanded)),
+                _ => drop(expanded),
+            }
             // The first problem in search order (parent, successor number).
             let mut problem: Option<((u32, u32), Found)> = None;
             let mut per_state: Vec<u32> = Vec::with_capacity(frontier.len());
@@ -703,7 +712,7 @@ impl<'m> Explorer<'m> {
                 if let Some(o) = bad {
                     stats.generated += gen_before(c.key);
                     stats.left_on_queue =
-                        (frontier.len() - c.key.0 as usize - 1 + next_frontier.len()) as u64;
+                        (level_len - c.key.0 as usize - 1 + next_frontier.len()) as u64;
                     stats.depth += 1;
                     let trace = self.trace_to(&seen, c.fp);
                     return done(stats, with_trace(o, trace));
@@ -714,7 +723,7 @@ impl<'m> Explorer<'m> {
             if let Some((key, f)) = problem {
                 stats.generated += gen_before(key);
                 let at = key.0 as usize;
-                stats.left_on_queue = (frontier.len() - at - 1 + next_frontier.len()) as u64;
+                stats.left_on_queue = (level_len - at - 1 + next_frontier.len()) as u64;
                 let trace = self.trace_to(&seen, fps[at]);
                 let outcome = match f {
                     Found::Deadlock => Outcome::Deadlock { trace },

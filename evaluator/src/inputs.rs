@@ -113,8 +113,8 @@ impl Walk<'_> {
 }
 
 /// The reads of an expression from the frame it is evaluated in: the frame
-/// slots (parameters, bound names) and the LET definitions that are bound
-/// outside it. Names bound inside it are not inputs.
+/// slots (parameters, bound names) that it, or a LET definition bound
+/// outside it that it reads, reads. Names bound inside it are not inputs.
 #[derive(Default)]
 struct FrameWalk {
     /// Slots bound by the enclosing constructs inside the expression.
@@ -156,7 +156,12 @@ impl FrameWalk {
                         self.go(&d.def);
                     }
                 } else if self.lets.insert(d.slot) {
-                    self.out.push(e.clone());
+                    // A LET defined outside: its reads are the inputs (the
+                    // definition is not evaluated for a look-up that hits).
+                    // Its free names are all bound outside `e`.
+                    let inner = std::mem::take(&mut self.bound);
+                    self.go(&d.def);
+                    self.bound = inner;
                 }
             }
             Kind::Let(defs, body) => {
@@ -326,17 +331,12 @@ struct Key {
     values: Box<[Value]>,
 }
 
-impl PartialEq for Key {
-    fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash && self.values == other.values
-    }
-}
-impl Eq for Key {}
-impl std::hash::Hash for Key {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        h.write_u64(self.hash)
-    }
-}
+/// The input values of one look-up (on the stack: a look-up that hits
+/// allocates nothing).
+type Probe = smallvec::SmallVec<[Value; 8]>;
+
+/// One cache shard: entries found by the inputs' combined fingerprint.
+type Shard = hashbrown::HashTable<(Key, Value)>;
 
 /// A cache of the boolean value of one expression (an action, or a state
 /// predicate) keyed by the values of all its inputs; shared by the worker
@@ -344,7 +344,7 @@ impl std::hash::Hash for Key {
 pub struct StepCache {
     /// The inputs, as expressions to evaluate (`x`, `f`, `x'`, `f'`).
     inputs: Vec<Expr>,
-    shards: Vec<Mutex<FxHashMap<Key, Value>>>,
+    shards: Vec<Mutex<Shard>>,
     lookups: AtomicU64,
     hits: AtomicU64,
     off: AtomicBool,
@@ -473,8 +473,7 @@ impl StepCache {
         if self.off.load(Ordering::Relaxed) {
             return compute(ctx);
         }
-        let mut values = extra;
-        values.reserve(self.inputs.len());
+        let mut values: Probe = extra.into_iter().collect();
         let mut hash = mix(9, self.inputs.len() as u64);
         for v in &values {
             hash = mix(hash, v.fingerprint());
@@ -491,10 +490,7 @@ impl StepCache {
             hash = mix(hash, v.fingerprint());
             values.push(v);
         }
-        let key = Key {
-            hash,
-            values: values.into_boxed_slice(),
-        };
+        let same = |e: &(Key, Value)| e.0.hash == hash && e.0.values[..] == values[..];
         let shard = &self.shards[(hash >> 59) as usize % SHARDS];
         // The counters decide whether the cache pays off; after the trial
         // they are only read, so worker threads do not contend on them.
@@ -504,7 +500,7 @@ impl StepCache {
         } else {
             0
         };
-        if let Some(v) = shard.lock().get(&key) {
+        if let Some((_, v)) = shard.lock().find(hash, same) {
             if counting {
                 self.hits.fetch_add(1, Ordering::Relaxed);
             }
@@ -517,12 +513,18 @@ impl StepCache {
             }
             return compute(ctx);
         }
-        let v = compute(ctx)?;
+        let v = crate::intern::share_value(&compute(ctx)?);
         let mut m = shard.lock();
         if m.len() >= self.capacity / SHARDS {
             m.clear();
         }
-        m.insert(key, v.clone());
+        if m.find(hash, same).is_none() {
+            let key = Key {
+                hash,
+                values: values.into_iter().collect(),
+            };
+            m.insert_unique(hash, (key, v.clone()), |e| e.0.hash);
+        }
         Ok(v)
     }
 }

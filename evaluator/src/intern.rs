@@ -120,3 +120,10 @@ fn same(a: &Value, b: &Value) -> bool {
 pub fn share_state(s: &[Value]) -> Arc<[Value]> {
     s.iter().map(|v| share(v, true)).collect()
 }
+
+/// `v` with its parts shared, and itself the table's copy if it is a set
+/// or a function: for the values that caches hand out again and again, so
+/// that the states holding them need no look-up when they are queued.
+pub fn share_value(v: &Value) -> Value {
+    share(v, false)
+}

@@ -335,18 +335,30 @@ fn current_group() -> Option<Arc<Group>> {
 /// elements `delta` added (or removed), from `base`'s caches, when those are
 /// computed: O(|delta|) instead of O(|result|).
 pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
+    if added {
+        derive_fp_delta(base, result, &[], delta)
+    } else {
+        derive_fp_delta(base, result, delta, &[])
+    }
+}
+
+/// [`derive_fp`] for `result` = `base` without the elements `removed` and
+/// with the elements `added` (which `base` does not hold).
+pub fn derive_fp_delta(base: &SetV, result: &SetV, removed: &[&Value], added: &[&Value]) {
     let Some(d) = base.1.get() else { return };
     let mut sum = d.sum;
     let mut mv = d.mv;
-    for e in delta {
-        let (h, m) = e.fp_flag();
-        let t = set_term(h);
-        sum = if added {
-            sum.wrapping_add(t)
-        } else {
-            sum.wrapping_sub(t)
-        };
-        mv |= m;
+    for (delta, add) in [(removed, false), (added, true)] {
+        for e in delta {
+            let (h, m) = e.fp_flag();
+            let t = set_term(h);
+            sum = if add {
+                sum.wrapping_add(t)
+            } else {
+                sum.wrapping_sub(t)
+            };
+            mv |= m;
+        }
     }
     // After a removal `mv` may be true with no model value left: that is
     // only slower (the permuted fingerprints are then all equal), not wrong.
@@ -360,15 +372,17 @@ pub fn derive_fp(base: &SetV, result: &SetV, delta: &[&Value], added: bool) {
     };
     let mut sums: Sums = SmallVec::from_slice(sums);
     let mut tmp: Sums = smallvec::smallvec![0u64; g.len()];
-    for e in delta {
-        e.group_fps(&g, &mut tmp);
-        for (s, t) in sums.iter_mut().zip(&tmp) {
-            let t = set_term(*t);
-            *s = if added {
-                s.wrapping_add(t)
-            } else {
-                s.wrapping_sub(t)
-            };
+    for (delta, add) in [(removed, false), (added, true)] {
+        for e in delta {
+            e.group_fps(&g, &mut tmp);
+            for (s, t) in sums.iter_mut().zip(&tmp) {
+                let t = set_term(*t);
+                *s = if add {
+                    s.wrapping_add(t)
+                } else {
+                    s.wrapping_sub(t)
+                };
+            }
         }
     }
     result.1.set_group(g.id, &sums);
