@@ -187,6 +187,41 @@ fn symmetry_group(gens: &[Vec<(ModelValue, ModelValue)>]) -> Vec<Vec<(ModelValue
 /// A conjunct of an invariant and its cache (None: not cacheable).
 type CachedPart = (Expr, Option<StepCache>);
 
+/// The fingerprints met, each with its parent's (`u64::MAX` for an
+/// initial state), in shards by fingerprint: the new states of a level are
+/// added to the shards in parallel.
+pub struct Seen {
+    shards: Vec<FxHashMap<u64, u64>>,
+}
+
+const SEEN_SHARDS: usize = 64;
+
+impl Seen {
+    fn new() -> Seen {
+        Seen {
+            shards: (0..SEEN_SHARDS).map(|_| FxHashMap::default()).collect(),
+        }
+    }
+
+    fn shard(fp: u64) -> usize {
+        (fp >> 58) as usize % SEEN_SHARDS
+    }
+
+    /// Whether `fp` was met.
+    pub fn contains(&self, fp: u64) -> bool {
+        self.shards[Seen::shard(fp)].contains_key(&fp)
+    }
+
+    /// The parent of `fp`.
+    pub fn parent(&self, fp: u64) -> Option<u64> {
+        self.shards[Seen::shard(fp)].get(&fp).copied()
+    }
+
+    fn insert(&mut self, fp: u64, parent: u64) {
+        self.shards[Seen::shard(fp)].insert(fp, parent);
+    }
+}
+
 struct Candidate {
     fp: u64,
     key: (u32, u32),
@@ -426,7 +461,7 @@ impl<'m> Explorer<'m> {
         &self,
         frontier: &[State],
         offset: usize,
-        seen: &FxHashMap<u64, u64>,
+        seen: &Seen,
         stop: &AtomicUsize,
     ) -> Expansion {
         let mut x = Expansion {
@@ -461,7 +496,7 @@ impl<'m> Explorer<'m> {
                         return Ok(true);
                     }
                     let fp = self.fingerprint(t.state)?;
-                    let new = !seen.contains_key(&fp);
+                    let new = !seen.contains(fp);
                     if let Some(p) = self.step_properties(&mut prop_ctx, s, t.state)? {
                         // TLC checks a new state's invariants before the step.
                         if new {
@@ -519,7 +554,7 @@ impl<'m> Explorer<'m> {
         let start = Instant::now();
         let mut stats = Stats::default();
         // fingerprint -> parent fingerprint (u64::MAX for initial states)
-        let mut seen: FxHashMap<u64, u64> = FxHashMap::default();
+        let mut seen = Seen::new();
         let done = |stats: Stats, outcome: Outcome| Report {
             stats,
             outcome,
@@ -553,7 +588,7 @@ impl<'m> Explorer<'m> {
                     )
                 }
             };
-            if seen.contains_key(&fp) {
+            if seen.contains(fp) {
                 continue;
             }
             match self.in_model(&s) {
@@ -649,7 +684,8 @@ impl<'m> Explorer<'m> {
             // The first problem in search order (parent, successor number).
             let mut problem: Option<((u32, u32), Found)> = None;
             let mut per_state: Vec<u32> = Vec::with_capacity(frontier.len());
-            let mut merged: FxHashMap<u64, Candidate> = FxHashMap::default();
+            // The successors new to the level, by shard of fingerprint.
+            let mut buckets: Vec<Vec<Candidate>> = (0..SEEN_SHARDS).map(|_| vec![]).collect();
             for x in results {
                 per_state.extend(&x.generated);
                 if let Some((key, f)) = x.problem {
@@ -658,18 +694,27 @@ impl<'m> Explorer<'m> {
                     }
                 }
                 for (fp, c) in x.out {
-                    match merged.get(&fp) {
-                        Some(old) if old.key <= c.key => {}
-                        _ => {
-                            merged.insert(fp, c);
-                        }
-                    }
+                    buckets[Seen::shard(fp)].push(c);
                 }
             }
             let limit = problem
                 .as_ref()
                 .map(|(k, _)| *k)
                 .unwrap_or((u32::MAX, u32::MAX));
+            // Each new state once, reached first in search order (before
+            // the problem, if any).
+            let first_reached = |b: &mut Vec<Candidate>| {
+                b.retain(|c| c.key < limit);
+                b.sort_unstable_by_key(|c| (c.fp, c.key));
+                b.dedup_by_key(|c| c.fp);
+            };
+            match &pool {
+                Ok(p) if workers > 1 => p.install(|| {
+                    use rayon::prelude::*;
+                    buckets.par_iter_mut().for_each(first_reached)
+                }),
+                _ => buckets.iter_mut().for_each(first_reached),
+            }
             // States generated up to the problem (all of them if none).
             let gen_before = |key: (u32, u32)| -> u64 {
                 let full: u64 = per_state
@@ -683,8 +728,14 @@ impl<'m> Explorer<'m> {
                     full
                 }
             };
-            let mut new: Vec<Candidate> = merged.into_values().filter(|c| c.key < limit).collect();
-            new.sort_unstable_by_key(|c| c.key);
+            let mut new: Vec<Candidate> = buckets.into_iter().flatten().collect();
+            match &pool {
+                Ok(p) if workers > 1 => p.install(|| {
+                    use rayon::prelude::*;
+                    new.par_sort_unstable_by_key(|c| c.key)
+                }),
+                _ => new.sort_unstable_by_key(|c| c.key),
+            }
             // Invariants of the new states, checked in parallel; the first
             // violation in search order is reported.
             let check = |c: &Candidate| self.state_checks(&c.state);
@@ -697,6 +748,31 @@ impl<'m> Explorer<'m> {
             };
             let mut next_frontier = Vec::with_capacity(new.len());
             let mut next_fps = Vec::with_capacity(new.len());
+            if verdicts.iter().all(|v| matches!(v, Ok(None))) {
+                // No violation: the new states are added to the shards of
+                // `seen` in parallel.
+                let mut adds: Vec<Vec<(u64, u64)>> = (0..SEEN_SHARDS).map(|_| vec![]).collect();
+                for c in &new {
+                    adds[Seen::shard(c.fp)].push((c.fp, fps[c.key.0 as usize]));
+                }
+                let add = |(m, a): (&mut FxHashMap<u64, u64>, Vec<(u64, u64)>)| {
+                    m.reserve(a.len());
+                    m.extend(a);
+                };
+                match &pool {
+                    Ok(p) if workers > 1 => p.install(|| {
+                        use rayon::prelude::*;
+                        seen.shards.par_iter_mut().zip(adds).for_each(add)
+                    }),
+                    _ => seen.shards.iter_mut().zip(adds).for_each(add),
+                }
+                stats.distinct += new.len() as u64;
+                for c in new.drain(..) {
+                    next_fps.push(c.fp);
+                    next_frontier.push(c.state);
+                }
+            }
+            // Else in search order, up to the first violation.
             for (c, verdict) in new.into_iter().zip(verdicts) {
                 let parent = fps[c.key.0 as usize];
                 seen.insert(c.fp, parent);
@@ -795,10 +871,10 @@ impl<'m> Explorer<'m> {
 
     /// A shortest behaviour to the state with fingerprint `fp`, rebuilt by
     /// following parent fingerprints and re-running the successor function.
-    pub fn trace_to(&self, seen: &FxHashMap<u64, u64>, fp: u64) -> Vec<Step> {
+    pub fn trace_to(&self, seen: &Seen, fp: u64) -> Vec<Step> {
         let mut chain = vec![fp];
         let mut cur = fp;
-        while let Some(&p) = seen.get(&cur) {
+        while let Some(p) = seen.parent(cur) {
             if p == u64::MAX {
                 break;
             }

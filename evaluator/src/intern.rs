@@ -5,14 +5,14 @@
 //!
 //! The values of the variables themselves are not shared through the
 //! table (they are mostly different in every state, and the table keeps
-//! what it holds), and the table stops taking new entries when it is
-//! full: it then only shares what it already holds.
+//! what it holds). A shard of the table that is full starts again empty:
+//! the values it held stay shared by the states holding them (and marked
+//! so), and the values met from then on are shared among themselves.
 
 use crate::value::{FnV, SetV, Value};
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 const SHARDS: usize = 64;
@@ -21,14 +21,12 @@ const CAPACITY: usize = 1 << 22;
 
 struct Table {
     shards: Vec<Mutex<FxHashMap<u64, SmallVec<[Value; 1]>>>>,
-    len: AtomicUsize,
 }
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| Table {
         shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-        len: AtomicUsize::new(0),
     })
 }
 
@@ -43,13 +41,13 @@ fn lookup(v: Value) -> Value {
             return x.clone();
         }
     }
-    if t.len.load(Ordering::Relaxed) < CAPACITY {
-        t.len.fetch_add(1, Ordering::Relaxed);
-        if let Some(c) = cache(&v) {
-            c.mark_shared();
-        }
-        shard.entry(fp).or_default().push(v.clone());
+    if shard.len() >= CAPACITY / SHARDS {
+        shard.clear();
     }
+    if let Some(c) = cache(&v) {
+        c.mark_shared();
+    }
+    shard.entry(fp).or_default().push(v.clone());
     v
 }
 
