@@ -1124,15 +1124,21 @@ impl<'p> Ctx<'p> {
         let a = &sa.0;
         // Positions of `a` removed, and the elements added (not in `a`,
         // or removed from it: then kept).
+        // An element is found by identity first (a message taken from the
+        // set itself, or a shared one already in it): no comparison.
+        let find = |y: &Value| match a.iter().position(|x| same_object(x, y)) {
+            Some(i) => Ok(i),
+            None => a.binary_search(y),
+        };
         let mut gone: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
         for r in &rem {
-            if let Ok(i) = a.binary_search(r) {
+            if let Ok(i) = find(r) {
                 gone.push(i);
             }
         }
         let mut new: smallvec::SmallVec<[(usize, &Value); 4]> = smallvec::SmallVec::new();
         for y in &add {
-            match a.binary_search(y) {
+            match find(y) {
                 Ok(i) => gone.retain(|g| *g != i),
                 Err(i) => new.push((i, y)),
             }
@@ -1469,6 +1475,15 @@ pub fn apply_fn(f: &Value, key: &Value, span: Span) -> EResult<Value> {
                 v.describe()
             ),
         ),
+    }
+}
+
+/// Whether `a` and `b` are the same set or function object.
+fn same_object(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Set(x), Value::Set(y)) => Arc::ptr_eq(x, y),
+        (Value::Fn(x), Value::Fn(y)) => Arc::ptr_eq(x, y),
+        _ => false,
     }
 }
 

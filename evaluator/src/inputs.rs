@@ -17,7 +17,7 @@
 //! is never cached.
 
 use crate::builtins::Builtin;
-use crate::eval::{vspan, Ctx, EResult};
+use crate::eval::{vspan, Ctx, EResult, R};
 use crate::ir::{DefId, Expr, Kind};
 use crate::lower::Program;
 use crate::value::{mix, Value};
@@ -333,7 +333,7 @@ struct Key {
 
 /// The input values of one look-up (on the stack: a look-up that hits
 /// allocates nothing).
-type Probe = smallvec::SmallVec<[Value; 8]>;
+type Probe<'p> = smallvec::SmallVec<[R<'p>; 8]>;
 
 /// One cache shard: entries found by the inputs' combined fingerprint.
 type Shard = hashbrown::HashTable<(Key, Value)>;
@@ -464,16 +464,18 @@ impl StepCache {
     /// The value `compute` gives in `ctx`, cached by the values of the
     /// inputs (and of `extra`, the values of the arguments of a call:
     /// `compute` may depend only on them and the inputs).
-    pub fn eval_with(
+    pub fn eval_with<'p>(
         &self,
-        ctx: &mut Ctx<'_>,
+        ctx: &mut Ctx<'p>,
         extra: Vec<Value>,
-        compute: &mut dyn FnMut(&mut Ctx<'_>) -> EResult<Value>,
+        compute: &mut dyn FnMut(&mut Ctx<'p>) -> EResult<Value>,
     ) -> EResult<Value> {
         if self.off.load(Ordering::Relaxed) {
             return compute(ctx);
         }
-        let mut values: Probe = extra.into_iter().collect();
+        // The inputs' values, borrowed where the state or the frame holds
+        // them (a look-up that hits copies nothing).
+        let mut values: Probe<'p> = extra.into_iter().map(R::O).collect();
         let mut hash = mix(9, self.inputs.len() as u64);
         for v in &values {
             hash = mix(hash, v.fingerprint());
@@ -481,16 +483,25 @@ impl StepCache {
         for x in &self.inputs {
             // An input that cannot be evaluated here may be one that the
             // expression does not need in this state: compute it directly.
-            let Ok(v) = ctx.eval(x) else {
+            let Ok(v) = ctx.eval_ref(x) else {
                 return compute(ctx);
             };
-            let Ok(v) = v.normalize() else {
-                return compute(ctx);
+            let v = if matches!(*v, Value::Lazy(_)) {
+                let Ok(v) = v.into_owned().normalize() else {
+                    return compute(ctx);
+                };
+                R::O(v)
+            } else {
+                v
             };
             hash = mix(hash, v.fingerprint());
             values.push(v);
         }
-        let same = |e: &(Key, Value)| e.0.hash == hash && e.0.values[..] == values[..];
+        let same = |e: &(Key, Value)| {
+            e.0.hash == hash
+                && e.0.values.len() == values.len()
+                && e.0.values.iter().zip(&values).all(|(k, v)| *k == **v)
+        };
         let shard = &self.shards[(hash >> 59) as usize % SHARDS];
         // The counters decide whether the cache pays off; after the trial
         // they are only read, so worker threads do not contend on them.
@@ -521,7 +532,7 @@ impl StepCache {
         if m.find(hash, same).is_none() {
             let key = Key {
                 hash,
-                values: values.into_iter().collect(),
+                values: values.into_iter().map(R::into_owned).collect(),
             };
             m.insert_unique(hash, (key, v.clone()), |e| e.0.hash);
         }
