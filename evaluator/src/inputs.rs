@@ -231,6 +231,8 @@ impl FrameWalk {
 /// repeat.
 pub struct ActionCaches {
     index: FxHashMap<usize, usize>,
+    /// Whether each cache is that of a LET definition.
+    is_let: Vec<bool>,
     cells: Vec<std::sync::OnceLock<Option<StepCache>>>,
 }
 
@@ -239,6 +241,7 @@ impl ActionCaches {
     /// definitions.
     pub fn new(prog: &Program, next: &Expr) -> ActionCaches {
         let mut found: Vec<usize> = vec![];
+        let mut lets: Vec<usize> = vec![];
         let mut visit = |e: &Expr| {
             e.walk(&mut |n| match &n.kind {
                 Kind::Eq(lhs, rhs)
@@ -256,7 +259,7 @@ impl ActionCaches {
                 Kind::Let(defs, _) => {
                     for d in defs {
                         if d.slot != u32::MAX && builds_value(&d.def) {
-                            found.push(&*d.def as *const Expr as usize);
+                            lets.push(&*d.def as *const Expr as usize);
                         }
                     }
                 }
@@ -268,14 +271,26 @@ impl ActionCaches {
             visit(&d.body);
         }
         let mut index = FxHashMap::default();
-        for addr in found {
+        let mut is_let = vec![];
+        for (addr, l) in found
+            .into_iter()
+            .map(|a| (a, false))
+            .chain(lets.into_iter().map(|a| (a, true)))
+        {
             let n = index.len();
-            index.entry(addr).or_insert(n);
+            if let std::collections::hash_map::Entry::Vacant(v) = index.entry(addr) {
+                v.insert(n);
+                is_let.push(l);
+            }
         }
         let cells = (0..index.len())
             .map(|_| std::sync::OnceLock::new())
             .collect();
-        ActionCaches { index, cells }
+        ActionCaches {
+            index,
+            is_let,
+            cells,
+        }
     }
 
     /// The cache for `e`, if it is one of the cached expressions and can
@@ -283,7 +298,16 @@ impl ActionCaches {
     pub fn get(&self, prog: &Program, e: &Expr) -> Option<&StepCache> {
         let i = *self.index.get(&(e as *const Expr as usize))?;
         self.cells[i]
-            .get_or_init(|| StepCache::for_frame_expr(prog, e))
+            .get_or_init(|| {
+                let mut c = StepCache::for_frame_expr(prog, e)?;
+                if self.is_let[i] {
+                    // Its hits are mostly near in time (the same message
+                    // built again from the next state or in the next
+                    // action), and its keys may hold whole message sets.
+                    c.capacity = LET_CAPACITY;
+                }
+                Some(c)
+            })
             .as_ref()
             .filter(|c| !c.is_off())
     }
@@ -318,11 +342,13 @@ const CAPACITY: usize = 1 << 20;
 /// values that the search would otherwise free (a whole `msgs` set), so
 /// it is smaller.
 const ACTION_CAPACITY: usize = 1 << 16;
-/// After this many look-ups a cache that hits less than one time in
-/// `MIN_HIT_RATIO` stops caching (its inputs take about as many values as
+/// The most entries the cache of a LET definition keeps.
+const LET_CAPACITY: usize = 1 << 14;
+/// After this many look-ups a cache that hits less often than `MIN_HITS`
+/// (a fraction) stops caching (its inputs take about as many values as
 /// there are steps).
 const TRIAL: u64 = 1 << 16;
-const MIN_HIT_RATIO: u64 = 8;
+const MIN_HITS: (u64, u64) = (1, 8);
 const SHARDS: usize = 16;
 
 /// The values of an expression's inputs, with their combined fingerprint.
@@ -511,17 +537,22 @@ impl StepCache {
         } else {
             0
         };
-        if let Some((_, v)) = shard.lock().find(hash, same) {
-            if counting {
-                self.hits.fetch_add(1, Ordering::Relaxed);
-            }
-            return Ok(v.clone());
+        let hit = shard.lock().find(hash, same).map(|(_, v)| v.clone());
+        if hit.is_some() && counting {
+            self.hits.fetch_add(1, Ordering::Relaxed);
         }
-        if n == TRIAL && self.hits.load(Ordering::Relaxed) * MIN_HIT_RATIO < n {
+        // The end of the trial (whether its last look-up hits or not).
+        let (num, den) = MIN_HITS;
+        if n == TRIAL && self.hits.load(Ordering::Relaxed) * den < n * num {
             self.off.store(true, Ordering::Relaxed);
             for s in &self.shards {
                 s.lock().clear();
             }
+        }
+        if let Some(v) = hit {
+            return Ok(v);
+        }
+        if self.is_off() {
             return compute(ctx);
         }
         let v = crate::intern::share_value(&compute(ctx)?);
