@@ -219,8 +219,10 @@ fn action_caches_key_on_every_input() {
 /// parameter, a quantified name, an outer LET, a name bound inside and a
 /// next state that the other inputs do not determine; its invariant fails
 /// if a message is the one of another step (leaving the next state or the
-/// frame slots out of the key makes it fail, each tried by hand). Figures
-/// of TLC 2.20 on the same model.
+/// frame slots out of the key makes it fail, each tried by hand). An IF
+/// condition that reads the next state is cached too, and checked the same
+/// way (with the LET caches off, leaving the next state out of its key
+/// makes the invariant fail). Figures of TLC 2.20 on the same model.
 #[test]
 fn let_caches_key_on_every_input() {
     check_fixture_model("LetCaches", (16_893, 1_729, 7));

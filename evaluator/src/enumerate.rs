@@ -327,7 +327,11 @@ impl Enum<'_> {
                 self.go(ctx, a, &c)
             }
             Kind::If(c, a, b) => {
-                if ctx.eval_bool(c)? {
+                let holds = match self.caches.and_then(|cs| cs.get(ctx.prog, c)) {
+                    Some(cache) => cache.eval_bool(ctx, c)?,
+                    None => ctx.eval_bool(c)?,
+                };
+                if holds {
                     self.go(ctx, a, k)
                 } else {
                     self.go(ctx, b, k)

@@ -256,6 +256,9 @@ impl ActionCaches {
                         }
                     }
                 }
+                Kind::If(c, _, _) if worth_caching_condition(c) => {
+                    found.push(&**c as *const Expr as usize);
+                }
                 Kind::Let(defs, _) => {
                     for d in defs {
                         if d.slot != u32::MAX && builds_value(&d.def) {
@@ -317,6 +320,16 @@ impl ActionCaches {
 /// next state, and it binds names over a set or copies a function (EXCEPT).
 fn worth_caching(e: &Expr) -> bool {
     e.has_costly_node(&|k| matches!(k, Kind::Except(..))) && !e.mentions_next()
+}
+
+/// Whether the condition of an IF in an action is worth a cache look-up:
+/// a large one, or one that reads the next state (whose values the
+/// evaluator copies rather than borrows), such as TPaxos's test of
+/// whether a received message shows an out-of-date view.
+fn worth_caching_condition(c: &Expr) -> bool {
+    let mut nodes = 0;
+    c.walk(&mut |_| nodes += 1);
+    nodes >= 32 || (nodes >= 12 && c.mentions_next())
 }
 
 /// Whether a LET definition of an action builds a value worth a cache
