@@ -299,16 +299,8 @@ impl<'s> Emitter<'s> {
             Ty::Record(fields) => {
                 let (name, new) = self.record_name(t, hint);
                 if new {
-                    let mut body = String::new();
-                    let mut fnames = Names::default();
-                    for (f, ft) in fields {
-                        let rt = self.rust_ty(ft, &format!("{name}{}", camel(f)))?;
-                        let id = fnames.fresh(&snake(f));
-                        if id != *f {
-                            let _ = writeln!(body, "    #[serde(rename = {})]", rust_str(f));
-                        }
-                        let _ = writeln!(body, "    pub {id}: {rt},");
-                    }
+                    let (body, _) =
+                        self.struct_fields(&name, fields, |id, rt| format!("    pub {id}: {rt},"))?;
                     let _ = writeln!(
                         self.items,
                         "/// Records `{}`.\n#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]\npub struct {name} {{\n{body}}}\n",
@@ -355,6 +347,30 @@ impl<'s> Emitter<'s> {
         })
     }
 
+    /// The field lines of struct `name` for the record fields `fields`
+    /// (each written by `line` from its Rust name and type, after a serde
+    /// rename when the Rust name differs), and the Rust names.
+    fn struct_fields(
+        &mut self,
+        name: &str,
+        fields: &BTreeMap<String, Ty>,
+        line: impl Fn(&str, &str) -> String,
+    ) -> Result<(String, Vec<String>), String> {
+        let mut body = String::new();
+        let mut ids = vec![];
+        let mut fnames = Names::default();
+        for (f, ft) in fields {
+            let rt = self.rust_ty(ft, &format!("{name}{}", camel(f)))?;
+            let id = fnames.fresh(&snake(f));
+            if id != *f {
+                let _ = writeln!(body, "    #[serde(rename = {})]", rust_str(f));
+            }
+            let _ = writeln!(body, "{}", line(&id, &rt));
+            ids.push(id);
+        }
+        Ok((body, ids))
+    }
+
     /// The Rust type for the logged value of a variable bound inside an
     /// action: for a record, a struct of its fields, each optional (a node
     /// logs the fields it knows; the checker compares only those), else the
@@ -369,21 +385,10 @@ impl<'s> Emitter<'s> {
         }
         let fname = self.names.fresh(&format!("{name}Fields"));
         self.fields.insert(name.clone(), fname.clone());
-        let mut body = String::new();
-        let mut conv = vec![];
-        let mut fnames = Names::default();
-        for (f, ft) in fields {
-            let rt = self.rust_ty(ft, &format!("{name}{}", camel(f)))?;
-            let id = fnames.fresh(&snake(f));
-            if id != *f {
-                let _ = writeln!(body, "    #[serde(rename = {})]", rust_str(f));
-            }
-            let _ = writeln!(
-                body,
-                "    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub {id}: Option<{rt}>,"
-            );
-            conv.push(format!("{id}: Some(x.{id})"));
-        }
+        let (body, ids) = self.struct_fields(&name, fields, |id, rt| {
+            format!("    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub {id}: Option<{rt}>,")
+        })?;
+        let conv: Vec<String> = ids.iter().map(|id| format!("{id}: Some(x.{id})")).collect();
         let _ = writeln!(
             self.items,
             "/// Some fields of a `{name}`: the value of a variable bound inside an\n/// action as far as a node knows it (the fields left out are not logged,\n/// and the checker does not compare them).\n#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]\npub struct {fname} {{\n{body}}}\n\nimpl From<{name}> for {fname} {{\n    fn from(x: {name}) -> {fname} {{\n        {fname} {{ {} }}\n    }}\n}}\n",
