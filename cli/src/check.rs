@@ -6,14 +6,14 @@
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
 use crate::report::{self, Outcome, Recorder};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
+use evaluator::model::Model;
+use parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
+use parser::diag::{render_plain, Diag, IntoDiagnostic};
+use parser::span::{Files, Span};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use tla_eval::model::Model;
-use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
-use tla_parser::diag::{render_plain, Diag, IntoDiagnostic};
-use tla_parser::span::{Files, Span};
-use tla_trace::event::{read_trace, Decoder, Event, Mapping, ReadError};
-use tla_trace::replay::{Checker, Failure, Options, Summary, Verdict};
+use tracecheck::event::{read_trace, Decoder, Event, Mapping, ReadError};
+use tracecheck::replay::{Checker, Failure, Options, Summary, Verdict};
 
 /// Arguments of `tlatrace check`.
 #[derive(clap::Args, Debug)]
@@ -208,7 +208,7 @@ fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
             }
         }
     }
-    let events = match tla_trace::merge::merge(logs) {
+    let events = match tracecheck::merge::merge(logs) {
         Ok(e) => e,
         Err(e) => {
             let mut msg = format!(
@@ -294,7 +294,7 @@ fn stream(
             return EXIT_USAGE;
         }
     };
-    let mut reader = tla_trace::event::LineReader::new(
+    let mut reader = tracecheck::event::LineReader::new(
         std::io::BufReader::with_capacity(1 << 20, file),
         &name,
         fid,
@@ -362,7 +362,7 @@ fn unusable(e: &Event, msg: &str) -> Diag {
     }
 }
 
-fn load_text(files: &mut Files, fid: tla_parser::span::FileId, path: &std::path::Path) {
+fn load_text(files: &mut Files, fid: parser::span::FileId, path: &std::path::Path) {
     if let Ok(t) = std::fs::read_to_string(path) {
         files.set_source(fid, t);
     }
@@ -650,7 +650,7 @@ fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v:
 }
 
 /// The diagnostics of a run the checker could not decide.
-fn error_diags(msg: &str, err: Option<&tla_eval::eval::EvalError>) -> Vec<Diag> {
+fn error_diags(msg: &str, err: Option<&evaluator::eval::EvalError>) -> Vec<Diag> {
     let mut diags = vec![Diagnostic::error().with_message(format!("cannot decide: {msg}"))];
     if let Some(e) = err {
         diags.push(e.to_diagnostic());

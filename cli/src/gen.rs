@@ -14,19 +14,19 @@ mod infer;
 
 use crate::load::load_model;
 use crate::output::{self, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use evaluator::eval::Ctx;
+use evaluator::explore::{Explorer, Options};
+use evaluator::ir::{Expr, Kind, Quant};
+use evaluator::lower::{Lowerer, Program};
+use evaluator::model::{bindings, Model};
+use evaluator::value::{ModelValue, Value};
 use infer::{elem_ty, is_known, join, type_of, Ty};
+use parser::ast;
+use parser::diag::IntoDiagnostic;
+use parser::load::ModuleSet;
+use parser::span::Span;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
-use tla_eval::eval::Ctx;
-use tla_eval::explore::{Explorer, Options};
-use tla_eval::ir::{Expr, Kind, Quant};
-use tla_eval::lower::{Lowerer, Program};
-use tla_eval::model::{bindings, Model};
-use tla_eval::value::{ModelValue, Value};
-use tla_parser::ast;
-use tla_parser::diag::IntoDiagnostic;
-use tla_parser::load::ModuleSet;
-use tla_parser::span::Span;
 
 /// Arguments of `tlatrace gen`.
 #[derive(clap::Args, Debug)]
@@ -78,7 +78,7 @@ fn fail(msg: impl std::fmt::Display) -> u8 {
 }
 
 fn run_rust(a: RustArgs) -> u8 {
-    let diags = |files: &tla_parser::span::Files, d: Vec<tla_parser::diag::Diag>| {
+    let diags = |files: &parser::span::Files, d: Vec<parser::diag::Diag>| {
         output::print_diagnostics(files, &d)
     };
     let lm = match load_model(&a.spec, a.config.as_deref(), &a.lib, &diags) {
@@ -131,7 +131,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 enum Problem {
-    Diag(tla_parser::diag::Diag),
+    Diag(parser::diag::Diag),
     Msg(String),
 }
 
@@ -185,7 +185,7 @@ fn is_record_set(e: &ast::Expr) -> bool {
 fn describe(
     set: &ModuleSet,
     root: &str,
-    cfg: &tla_parser::cfg::ModelConfig,
+    cfg: &parser::cfg::ModelConfig,
     model: &Model,
     a: &RustArgs,
 ) -> Result<emit::Spec, Problem> {
@@ -330,7 +330,7 @@ fn describe(
     collect_actions(&model.next, &mut env, &mut |name, params, body, env| {
         let own: Vec<&String> = params.iter().map(|(p, _)| p).collect();
         let mut vars: Vec<(String, Ty)> = vec![];
-        for b in tla_trace::bind::inner_bounds(body) {
+        for b in tracecheck::bind::inner_bounds(body) {
             let set_ty = b
                 .set
                 .as_deref()
@@ -585,7 +585,7 @@ fn inner_set_ty(model: &Model, init: &[Value], var_tys: &[Ty], set: &Expr) -> Ty
 /// Types from the states and steps of a short breadth-first exploration.
 fn sample(
     explorer: &Explorer<'_>,
-    inits: &[tla_eval::explore::State],
+    inits: &[evaluator::explore::State],
     actions: &mut [(String, Vec<(String, Ty)>)],
     var_tys: &mut [Ty],
 ) {

@@ -3,12 +3,12 @@
 //! (default: the spec's name with `.cfg`), and the lowered model.
 
 use crate::output::{EXIT_SPEC, EXIT_USAGE};
+use evaluator::model::Model;
+use parser::cfg::ModelConfig;
+use parser::diag::{Diag, IntoDiagnostic};
+use parser::load::{Loaded, Loader};
+use parser::span::Files;
 use std::path::{Path, PathBuf};
-use tla_eval::model::Model;
-use tla_parser::cfg::ModelConfig;
-use tla_parser::diag::{Diag, IntoDiagnostic};
-use tla_parser::load::{Loaded, Loader};
-use tla_parser::span::Files;
 
 /// A spec, its model file and the lowered model.
 pub struct LoadedModel {
@@ -63,7 +63,7 @@ pub fn load_model(
         .set
         .files
         .add(cfg_path.display().to_string(), Some(&cfg_path), text);
-    let cfg = match tla_parser::cfg::parse_cfg(&loaded.set.files, file) {
+    let cfg = match parser::cfg::parse_cfg(&loaded.set.files, file) {
         Ok(c) => c,
         Err(errs) => {
             diags(

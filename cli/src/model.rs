@@ -2,13 +2,13 @@
 //! driven by a TLC model file, with TLC's summary figures.
 
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC};
+use evaluator::explore::{Explorer, Options, Outcome, Report, Step};
+use evaluator::model::Model;
+use evaluator::value::Value;
+use parser::diag::{self, Diag, IntoDiagnostic};
+use parser::span::Files;
 use std::path::PathBuf;
 use std::time::Duration;
-use tla_eval::explore::{Explorer, Options, Outcome, Report, Step};
-use tla_eval::model::Model;
-use tla_eval::value::Value;
-use tla_parser::diag::{self, Diag, IntoDiagnostic};
-use tla_parser::span::Files;
 
 /// Arguments of `tlatrace model`.
 #[derive(clap::Args, Debug)]
@@ -219,7 +219,7 @@ fn print_trace(model: &Model, trace: &[Step]) {
 }
 
 /// A value in ITF JSON. Unlike the trace format's encoder
-/// (`tla_trace::event::encode`), ITF allows only strings as record keys:
+/// (`tracecheck::event::encode`), ITF allows only strings as record keys:
 /// functions keyed by model values are `#map`s.
 pub fn itf_value(v: &Value) -> serde_json::Value {
     use serde_json::json;

@@ -2,8 +2,8 @@
 //! diagnostics are printed.
 
 use clap::ValueEnum;
-use tla_parser::diag::{self, Diag};
-use tla_parser::span::Files;
+use parser::diag::{self, Diag};
+use parser::span::Files;
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]

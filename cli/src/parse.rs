@@ -3,9 +3,9 @@
 //! diagnostics.
 
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use parser::ast::{Module, UnitKind};
+use parser::load::{Loader, Origin};
 use std::path::PathBuf;
-use tla_parser::ast::{Module, UnitKind};
-use tla_parser::load::{Loader, Origin};
 
 /// Arguments of `tlatrace parse`.
 #[derive(clap::Args, Debug)]

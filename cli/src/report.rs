@@ -15,7 +15,7 @@
 use std::collections::VecDeque;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use tla_trace::event::{Clock, Event, UpdateOp};
+use tracecheck::event::{Clock, Event, UpdateOp};
 
 /// The fill of the first non-conforming event's box (and only of it).
 pub const HIGHLIGHT: &str = "#d93025";
@@ -328,7 +328,7 @@ fn box_label(e: &Event, first_on_lifeline: bool) -> String {
     }
 }
 
-fn path_text(var: &str, path: &[tla_eval::value::Value]) -> String {
+fn path_text(var: &str, path: &[evaluator::value::Value]) -> String {
     let mut s = var.to_string();
     for k in path {
         let _ = write!(s, "[{k}]");

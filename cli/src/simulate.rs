@@ -3,11 +3,11 @@
 //! for testing the trace checker and for showing services what to log.
 
 use crate::output::{self, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use evaluator::explore::{Explorer, Options};
+use parser::diag::IntoDiagnostic;
 use std::io::Write;
 use std::path::PathBuf;
-use tla_eval::explore::{Explorer, Options};
-use tla_parser::diag::IntoDiagnostic;
-use tla_trace::event::encode;
+use tracecheck::event::encode;
 
 /// Arguments of `tlatrace simulate`.
 #[derive(clap::Args, Debug)]
@@ -51,7 +51,7 @@ pub struct Args {
 }
 
 /// An action name with its parameters' values.
-type Action = (String, Vec<(String, tla_eval::value::Value)>);
+type Action = (String, Vec<(String, evaluator::value::Value)>);
 
 /// How events log the state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -85,12 +85,12 @@ impl Rng {
 /// One JSON Lines event for state `cur` reached from `prev`.
 fn event_json(
     vars: &[String],
-    cur: &[tla_eval::value::Value],
-    prev: Option<&[tla_eval::value::Value]>,
+    cur: &[evaluator::value::Value],
+    prev: Option<&[evaluator::value::Value]>,
     action: Option<&Action>,
     args: &Args,
 ) -> serde_json::Value {
-    use tla_eval::value::Value;
+    use evaluator::value::Value;
     let mut ev = serde_json::Map::new();
     let mut state = serde_json::Map::new();
     let mut updates = vec![];
@@ -191,7 +191,7 @@ pub fn run(args: Args) -> u8 {
         };
         let mut itf_states: Vec<serde_json::Value> = vec![];
         let mut cur = inits[rng.below(inits.len())].clone();
-        let mut prev: Option<tla_eval::explore::State> = None;
+        let mut prev: Option<evaluator::explore::State> = None;
         let mut action: Option<Action> = None;
         for step in 0..=args.depth {
             if step > 0 {

@@ -161,7 +161,7 @@ impl Enum<'_> {
                         Some(v) => state.push(v.clone()),
                         None => {
                             return err(
-                                tla_parser::span::Span::default(),
+                                parser::span::Span::default(),
                                 format!(
                                     "the action does not give the variable `{}` a value in the next state",
                                     ctx.prog.vars[i]

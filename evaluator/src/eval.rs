@@ -6,8 +6,8 @@ use crate::builtins::{self, Builtin};
 use crate::ir::{Bound, Expr, Key, Kind, Quant};
 use crate::lower::Program;
 use crate::value::{Domain, Lazy, VResult, Value, ValueError};
+use parser::span::Span;
 use std::sync::Arc;
-use tla_parser::span::Span;
 
 /// A run-time error: what went wrong, where, and the values involved.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,9 +20,9 @@ pub struct EvalError {
     pub notes: Vec<String>,
 }
 
-impl tla_parser::diag::IntoDiagnostic for EvalError {
-    fn to_diagnostic(&self) -> tla_parser::diag::Diag {
-        let mut d = tla_parser::diag::error_at(self.span, &self.message, "while evaluating this");
+impl parser::diag::IntoDiagnostic for EvalError {
+    fn to_diagnostic(&self) -> parser::diag::Diag {
+        let mut d = parser::diag::error_at(self.span, &self.message, "while evaluating this");
         d.notes = self.notes.clone();
         d
     }

@@ -22,9 +22,9 @@ use crate::ir::{DefId, Expr, Kind};
 use crate::lower::Program;
 use crate::value::{mix, Value};
 use parking_lot::Mutex;
+use parser::span::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use tla_parser::span::Span;
 
 /// One input: a variable or a state function, in the current (false) or
 /// the next (true) state.

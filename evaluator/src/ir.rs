@@ -6,8 +6,8 @@
 
 use crate::builtins::Builtin;
 use crate::value::Value;
+use parser::span::Span;
 use std::sync::Arc;
-use tla_parser::span::Span;
 
 /// Index of a lowered definition in [`crate::lower::Program::defs`].
 pub type DefId = u32;

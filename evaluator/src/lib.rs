@@ -6,7 +6,7 @@
 //! holds, and equal values have equal fingerprints.
 //!
 //! ```
-//! use tla_eval::value::Value;
+//! use evaluator::value::Value;
 //!
 //! let tuple = Value::tuple(vec![Value::Int(1), Value::Int(2)]);
 //! let func = Value::func(vec![(Value::Int(2), Value::Int(2)), (Value::Int(1), Value::Int(1))]);

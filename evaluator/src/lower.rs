@@ -12,11 +12,11 @@
 use crate::builtins;
 use crate::ir::{self, Bound, Expr, Key, Kind, LetDef, Quant, TemporalOp};
 use crate::value::Value;
+use parser::ast;
+use parser::load::ModuleSet;
+use parser::span::Span;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use tla_parser::ast;
-use tla_parser::load::ModuleSet;
-use tla_parser::span::Span;
 
 /// A lowering error (a name the model leaves undefined, an unsupported
 /// construct).
@@ -30,9 +30,9 @@ pub struct LowerError {
     pub notes: Vec<String>,
 }
 
-impl tla_parser::diag::IntoDiagnostic for LowerError {
-    fn to_diagnostic(&self) -> tla_parser::diag::Diag {
-        let mut d = tla_parser::diag::error_at(self.span, &self.message, "here");
+impl parser::diag::IntoDiagnostic for LowerError {
+    fn to_diagnostic(&self) -> parser::diag::Diag {
+        let mut d = parser::diag::error_at(self.span, &self.message, "here");
         d.notes = self.notes.clone();
         d
     }

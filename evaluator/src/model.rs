@@ -7,11 +7,11 @@ use crate::eval::{Ctx, EResult};
 use crate::ir::{Expr, Kind, TemporalOp};
 use crate::lower::{Bindings, LowerError, Lowerer, Program, Replacement};
 use crate::value::{ModelValue, Value};
+use parser::ast;
+use parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
+use parser::load::ModuleSet;
+use parser::span::Span;
 use std::sync::Arc;
-use tla_parser::ast;
-use tla_parser::cfg::{CfgValue, CfgValueKind, ConstantBinding, ModelConfig};
-use tla_parser::load::ModuleSet;
-use tla_parser::span::Span;
 
 /// A named state or action predicate with its lowered form.
 #[derive(Debug)]
@@ -234,7 +234,7 @@ fn spec_parts(
 /// Whether an expression syntactically contains a temporal operator.
 fn is_temporal(e: &ast::Expr) -> bool {
     let mut t = false;
-    tla_parser::visit::walk_expr(e, &mut |x| match &x.kind {
+    parser::visit::walk_expr(e, &mut |x| match &x.kind {
         ast::ExprKind::Prefix(op, _) if op.name == "[]" || op.name == "<>" => t = true,
         ast::ExprKind::Infix(op, _, _) if op.name == "~>" => t = true,
         ast::ExprKind::Fairness(..) | ast::ExprKind::TemporalQuant(..) => t = true,

@@ -9,10 +9,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tla_parser::diag::render_plain;
-use tla_parser::parse::{parse_expr, parse_file};
-use tla_parser::print;
-use tla_parser::span::Files;
+use parser::diag::render_plain;
+use parser::parse::{parse_expr, parse_file};
+use parser::print;
+use parser::span::Files;
 
 fn file(src: &str) {
     let mut files = Files::new();

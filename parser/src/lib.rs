@@ -3,12 +3,12 @@
 //! TLC model (`.cfg`) files.
 //!
 //! ```
-//! use tla_parser::span::Files;
+//! use parser::span::Files;
 //!
 //! let mut files = Files::new();
 //! let src = "---- MODULE M ----\nVARIABLE x\nInit == /\\ x = 0\n        /\\ TRUE\n====\n";
 //! let id = files.add("M.tla", None, src);
-//! let (module, diags) = tla_parser::parse::parse_module(&files, id);
+//! let (module, diags) = parser::parse::parse_module(&files, id);
 //! assert!(diags.is_empty());
 //! assert_eq!(module.unwrap().name.name, "M");
 //! ```

@@ -10,11 +10,11 @@
 //! parser's tests use that to check the parser over whole corpora.
 //!
 //! ```
-//! use tla_parser::span::Files;
+//! use parser::span::Files;
 //! let mut files = Files::new();
 //! let id = files.add("e", None, "a - b * c - d");
-//! let e = tla_parser::parse::parse_expr(&files, id).unwrap();
-//! assert_eq!(tla_parser::print::expr(&e), "(a - (b * c)) - d");
+//! let e = parser::parse::parse_expr(&files, id).unwrap();
+//! assert_eq!(parser::print::expr(&e), "(a - (b * c)) - d");
 //! ```
 
 use crate::ast::*;

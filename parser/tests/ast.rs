@@ -1,20 +1,20 @@
 //! Snapshots of how the parser groups TLA+: each case is printed back fully
-//! parenthesised by `tla_parser::print` (bullet lists stay bullet lists), so
+//! parenthesised by `parser::print` (bullet lists stay bullet lists), so
 //! a snapshot shows the tree. Every expected grouping was checked against
 //! SANY (by exporting SANY's tree of the input and of the printed output
 //! with `tla2sany.xml.XMLExporter` and comparing them).
 //!
 //! Also: the module fixtures in `fixtures/parse-ok/`, and a round trip
 //! (print, parse, print again: same text) over `specs/`, the bundled modules
-//! and the fixtures. `TLA_CORPUS=DIR cargo test -p tlatrace-parser --test
+//! and the fixtures. `TLA_CORPUS=DIR cargo test -p parser --test
 //! ast -- --ignored` runs the round trip over every `.tla` file under DIR.
 
 use std::path::{Path, PathBuf};
 
-use tla_parser::diag::render_plain;
-use tla_parser::parse::{parse_expr, parse_file};
-use tla_parser::print;
-use tla_parser::span::Files;
+use parser::diag::render_plain;
+use parser::parse::{parse_expr, parse_file};
+use parser::print;
+use parser::span::Files;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
@@ -304,7 +304,7 @@ fn ok_fixtures() {
 /// all: names resolve and arities match.
 #[test]
 fn ok_fixtures_load_cleanly() {
-    let loader = tla_parser::load::Loader::new(vec![]);
+    let loader = parser::load::Loader::new(vec![]);
     for path in tla_files(&root().join("fixtures/parse-ok")) {
         let loaded = loader.load(&path).unwrap();
         assert!(
@@ -403,8 +403,8 @@ fn read_all(paths: Vec<PathBuf>) -> Vec<(String, String)> {
 fn round_trip_specs_fixtures_and_bundled_modules() {
     let mut sources = read_all(tla_files(&root().join("specs")));
     sources.extend(read_all(tla_files(&root().join("fixtures/parse-ok"))));
-    for m in tla_parser::stdlib::modules() {
-        let src = tla_parser::stdlib::source(m).unwrap_or_default();
+    for m in parser::stdlib::modules() {
+        let src = parser::stdlib::source(m).unwrap_or_default();
         sources.push((format!("<bundled>/{m}.tla"), src.to_string()));
     }
     let total = sources.len();
@@ -412,7 +412,7 @@ fn round_trip_specs_fixtures_and_bundled_modules() {
     assert_eq!(n, total, "some of these files do not parse");
 }
 
-/// `TLA_CORPUS=DIR cargo test -p tlatrace-parser --test ast -- --ignored`:
+/// `TLA_CORPUS=DIR cargo test -p parser --test ast -- --ignored`:
 /// the round trip over every `.tla` file under DIR (files that do not
 /// parse are skipped and counted).
 #[test]

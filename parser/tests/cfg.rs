@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use tla_parser::cfg::{
+use parser::cfg::{
     parse_cfg, CfgError, CfgValue, CfgValueKind, ConstantBinding, ModelConfig, Name,
 };
-use tla_parser::diag::{render_plain, IntoDiagnostic};
-use tla_parser::span::{FileId, Files};
+use parser::diag::{render_plain, IntoDiagnostic};
+use parser::span::{FileId, Files};
 
 /// The workspace root.
 fn root() -> &'static Path {

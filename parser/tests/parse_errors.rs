@@ -7,9 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use tla_parser::diag::render_plain;
-use tla_parser::load::Loader;
-use tla_parser::span::Files;
+use parser::diag::render_plain;
+use parser::load::Loader;
+use parser::span::Files;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
@@ -76,9 +76,9 @@ fn must_not_panic(name: &str, src: &str, load: bool) {
     }
     let mut files = Files::new();
     let id = files.add(name, None, src);
-    let (ms, diags) = tla_parser::parse::parse_file(&files, id);
+    let (ms, diags) = parser::parse::parse_file(&files, id);
     let _ = render_plain(&files, &diags);
-    let _ = tla_parser::print::modules(&ms);
+    let _ = parser::print::modules(&ms);
 }
 
 #[test]

@@ -7,9 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use tla_parser::ast::{Module, UnitKind};
-use tla_parser::diag::render_plain;
-use tla_parser::load::Loader;
+use parser::ast::{Module, UnitKind};
+use parser::diag::render_plain;
+use parser::load::Loader;
 
 fn specs() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,15 +1,15 @@
 //! Compatibility with the checker: logs written with tlalog are, byte for
 //! byte, the example logs of docs/trace-format.md (which the CLI's golden
 //! tests check to conform to Paxos), and the checker's own reader
-//! (`tla_trace::event`) decodes tlalog's values, clocks and fields into
+//! (`tracecheck::event`) decodes tlalog's values, clocks and fields into
 //! the expected events.
 
+use evaluator::value::{ModelValue as Mv, Value};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use tla_eval::value::{ModelValue as Mv, Value};
-use tla_trace::event::{read_trace, Clock, Decoder, Event, Mapping, UpdateOp};
 use tlalog::{BigInt, Map, ModelValue, Op, Set, TraceWriter, Tup, VectorClock};
+use tracecheck::event::{read_trace, Clock, Decoder, Event, Mapping, UpdateOp};
 
 fn doc(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -317,7 +317,7 @@ fn decode(text: &str, model_values: &[&str]) -> Vec<Event> {
         model_values: &mv,
         mapping: &mapping,
     };
-    let mut files = tla_parser::span::Files::new();
+    let mut files = parser::span::Files::new();
     let id = files.add("run.jsonl", None, text);
     read_trace(text, "run.jsonl", id, &dec).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }

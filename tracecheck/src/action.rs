@@ -3,12 +3,12 @@
 //! enumerating successors; and explaining why it does not: the first false
 //! conjunct of the binding that got furthest, with the values involved.
 
+use evaluator::eval::{Ctx, EResult};
+use evaluator::ir::{Expr, Kind, Quant};
+use evaluator::value::Value;
+use parser::span::Span;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
-use tla_eval::eval::{Ctx, EResult};
-use tla_eval::ir::{Expr, Kind, Quant};
-use tla_eval::value::Value;
-use tla_parser::span::Span;
 
 /// Restriction to a named action.
 #[derive(Clone, Debug)]
@@ -95,7 +95,7 @@ impl Why {
 /// (a logged element changed into a copy of another is one change), and a
 /// logged element left unpaired, its leaves. Other values: 1.
 pub fn distance(expected: &Value, logged: &Value) -> usize {
-    if tla_eval::eval::values_equal(expected, logged).unwrap_or(false) {
+    if evaluator::eval::values_equal(expected, logged).unwrap_or(false) {
         return 0;
     }
     match (expected, logged) {
@@ -684,7 +684,7 @@ fn changes(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
 /// [`crate::bind`]) agrees with the value of the spec (an error counts as
 /// disagreement).
 pub fn agrees(logged: &Value, got: &Value) -> bool {
-    tla_eval::builtins::agrees(logged, got).unwrap_or(false)
+    evaluator::builtins::agrees(logged, got).unwrap_or(false)
 }
 
 /// For a quantifier with no binding: the first bound restricted to a
@@ -693,7 +693,7 @@ pub fn agrees(logged: &Value, got: &Value) -> bool {
 #[allow(clippy::type_complexity)]
 fn unmatched_log<'e>(
     ctx: &mut Ctx<'_>,
-    bounds: &'e [tla_eval::ir::Bound],
+    bounds: &'e [evaluator::ir::Bound],
 ) -> Option<(&'e Expr, String, Value, Vec<(Span, String)>)> {
     for b in bounds {
         let Some((set, logged)) = crate::bind::restricted(b) else {

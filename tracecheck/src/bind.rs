@@ -2,7 +2,7 @@
 //! `OnMessage(q)`. An event may log their values next to the action's
 //! parameters (`"params": {"q": "p1", "m": {...}}`); the checker then
 //! restricts each such `\E` to the elements of its set that agree with the
-//! logged value ([`tla_eval::builtins::agrees`]: equal, or, for a record,
+//! logged value ([`evaluator::builtins::agrees`]: equal, or, for a record,
 //! equal on the fields the log gives).
 //!
 //! Only the `\E` that choose a binding of the action are concerned: those
@@ -11,10 +11,10 @@
 //! checker and the successor enumerator branch). An `\E` under `\A`, `~`,
 //! inside a set or a state-level operator is a condition, not a binding.
 
+use evaluator::builtins::Builtin;
+use evaluator::ir::{Bound, Expr, Kind, Quant};
+use evaluator::value::Value;
 use std::sync::Arc;
-use tla_eval::builtins::Builtin;
-use tla_eval::ir::{Bound, Expr, Kind, Quant};
-use tla_eval::value::Value;
 
 /// Calls `f` on every node of `e` in a binding position (see the module
 /// documentation), `e` included.

@@ -2,11 +2,11 @@
 //! (docs/trace-format.md), ITF JSON (Apalache, Quint, `tlatrace model
 //! --trace-out`), and TLC's `-dumpTrace json`.
 
+use evaluator::value::{ModelValue, Value};
+use parser::span::{FileId, Span};
 use rustc_hash::FxHashMap;
 use serde_json::Value as Json;
 use std::collections::HashSet;
-use tla_eval::value::{ModelValue, Value};
-use tla_parser::span::{FileId, Span};
 
 /// An update of a variable between the previous state and this one.
 #[derive(Clone, Debug, PartialEq)]

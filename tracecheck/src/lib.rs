@@ -9,13 +9,13 @@
 //!
 //! ```
 //! use std::collections::HashSet;
-//! use tla_trace::event::{read_trace, Decoder, Mapping};
+//! use tracecheck::event::{read_trace, Decoder, Mapping};
 //!
 //! let model_values: HashSet<String> = ["a1".to_string()].into();
 //! let mapping = Mapping::default();
 //! let dec = Decoder { model_values: &model_values, mapping: &mapping };
 //! let text = r#"{"action": "Phase1b", "params": {"a": "a1"}, "state": {"maxBal": {"a1": 1}}}"#;
-//! let mut files = tla_parser::span::Files::new();
+//! let mut files = parser::span::Files::new();
 //! let id = files.add("run.jsonl", None, text);
 //! let events = read_trace(text, "run.jsonl", id, &dec).unwrap();
 //! assert_eq!(events[0].action.as_deref(), Some("Phase1b"));

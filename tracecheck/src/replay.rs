@@ -11,15 +11,15 @@ mod typing;
 
 use crate::action::{self, Filter, Why};
 use crate::event::{Event, UpdateOp};
+use evaluator::enumerate::{successors_with, Successor};
+use evaluator::eval::{values_equal, Ctx, EvalError};
+use evaluator::explore::State;
+use evaluator::ir::Expr;
+use evaluator::model::Model;
+use evaluator::value::Value;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::time::{Duration, Instant};
-use tla_eval::enumerate::{successors_with, Successor};
-use tla_eval::eval::{values_equal, Ctx, EvalError};
-use tla_eval::explore::State;
-use tla_eval::ir::Expr;
-use tla_eval::model::Model;
-use tla_eval::value::Value;
 
 /// Replay options.
 #[derive(Clone, Debug)]
@@ -92,9 +92,9 @@ type Diff = (String, String, String);
 
 /// The fingerprint of a state.
 fn state_fp(s: &[Value]) -> u64 {
-    let mut h = tla_eval::value::mix(8, s.len() as u64);
+    let mut h = evaluator::value::mix(8, s.len() as u64);
     for v in s {
-        h = tla_eval::value::mix(h, v.fingerprint());
+        h = evaluator::value::mix(h, v.fingerprint());
     }
     h
 }
@@ -305,7 +305,7 @@ impl<'m> Checker<'m> {
             .collect();
         let mut actions: FxHashMap<String, Vec<String>> = FxHashMap::default();
         model.next.walk(&mut |e| {
-            if let tla_eval::ir::Kind::Named(n, params, _) = &e.kind {
+            if let evaluator::ir::Kind::Named(n, params, _) = &e.kind {
                 let entry = actions.entry(n.to_string()).or_default();
                 for (p, _) in params {
                     if !entry.contains(p) {

@@ -22,8 +22,8 @@
 //! states and decode again.
 
 use crate::event::Decoder;
+use evaluator::value::Value;
 use serde_json::Value as Json;
-use tla_eval::value::Value;
 
 /// What the spec's values at one place look like.
 #[derive(Clone, Debug, Default, PartialEq)]

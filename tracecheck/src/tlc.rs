@@ -23,8 +23,8 @@
 
 use crate::event::{Decoder, Event, ReadError};
 use crate::shape::Raw;
+use parser::span::{FileId, Span};
 use serde_json::Value as Json;
-use tla_parser::span::{FileId, Span};
 
 /// Whether `doc` is a TLC trace: an object whose `state` is an array.
 pub fn is_dump(doc: &Json) -> bool {

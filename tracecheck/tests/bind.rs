@@ -4,12 +4,12 @@
 //! full-state fast path and in the explanations; a logged value the set
 //! does not have is the failure, at the quantifier's set.
 
+use evaluator::model::Model;
+use parser::load::{Loaded, Loader};
 use std::collections::HashSet;
 use std::path::PathBuf;
-use tla_eval::model::Model;
-use tla_parser::load::{Loaded, Loader};
-use tla_trace::event::{read_trace, Decoder, Event, Mapping};
-use tla_trace::replay::{Checker, Options, Verdict};
+use tracecheck::event::{read_trace, Decoder, Event, Mapping};
+use tracecheck::replay::{Checker, Options, Verdict};
 
 const SPEC: &str = r#"---- MODULE Bind ----
 EXTENDS Naturals
@@ -53,7 +53,7 @@ fn spec() -> Spec {
         .set
         .files
         .add("Bind.cfg".to_string(), None, CFG.to_string());
-    let cfg = tla_parser::cfg::parse_cfg(&loaded.set.files, file).expect("cfg parses");
+    let cfg = parser::cfg::parse_cfg(&loaded.set.files, file).expect("cfg parses");
     let model = Model::build(&loaded.set, &root, &cfg).expect("model");
     let _ = std::fs::remove_dir_all(&dir);
     Spec { loaded, model }
@@ -98,7 +98,7 @@ fn peak(v: &Verdict) -> usize {
 #[test]
 fn the_variables_bound_inside_each_action_are_known() {
     let s = spec();
-    let inner = tla_trace::bind::inner_names_by_action(&s.model.next);
+    let inner = tracecheck::bind::inner_names_by_action(&s.model.next);
     let of = |a: &str| inner.iter().find(|(n, _)| n == a).map(|(_, v)| v.clone());
     assert_eq!(of("Recv"), Some(vec!["m".to_string()]));
     // `\E j` under `\A k` is a condition, not a binding of Ping.

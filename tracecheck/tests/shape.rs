@@ -1,12 +1,12 @@
 //! Reading TLC's JSON values against the shapes of the spec's values
-//! (`tla_trace::shape`): the values below are as TLC 2.20's
+//! (`tracecheck::shape`): the values below are as TLC 2.20's
 //! `-dumpTrace json` writes them (sets and sequences both as arrays, model
 //! values as strings, function keys as TLC prints the key).
 
+use evaluator::value::{ModelValue, Value};
 use std::collections::HashSet;
-use tla_eval::value::{ModelValue, Value};
-use tla_trace::event::{Decoder, Mapping};
-use tla_trace::shape::{decode, parse_printed, Raw, Shape};
+use tracecheck::event::{Decoder, Mapping};
+use tracecheck::shape::{decode, parse_printed, Raw, Shape};
 
 fn mv(s: &str) -> Value {
     Value::Model(ModelValue::new(s))

@@ -4,9 +4,9 @@
 //! `Log` that writes events through the `tlalog` library.
 
 use super::infer::Ty;
+use evaluator::value::{Domain, ModelValue, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use tla_eval::value::{Domain, ModelValue, Value};
 
 /// What the module is generated from.
 pub struct Spec {

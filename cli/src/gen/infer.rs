@@ -8,9 +8,9 @@
 //! told apart by a string field (`type |-> "1a"`) an enum tagged by that
 //! field, sets and functions maps and sets.
 
+use evaluator::value::{Domain, Lazy, ModelValue, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use tla_eval::value::{Domain, Lazy, ModelValue, Value};
 
 /// The type of a TLA+ value, as far as the model shows it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,9 +4,9 @@
 use super::{at_path, path_text, short, Checker, Diff, Failure, Label};
 use crate::action::{self, Filter, Why};
 use crate::event::{Event, UpdateOp};
-use tla_eval::eval::{values_equal, Ctx};
-use tla_eval::explore::State;
-use tla_eval::value::Value;
+use evaluator::eval::{values_equal, Ctx};
+use evaluator::explore::State;
+use evaluator::value::Value;
 
 impl Checker<'_> {
     /// Builds the report of a failure at event `i`: every binding of every

@@ -5,8 +5,8 @@
 use super::{Replay, Verdict};
 use crate::event::{Event, Field, UpdateOp};
 use crate::shape::{decode, Shape};
+use evaluator::value::Value;
 use rustc_hash::FxHashMap;
-use tla_eval::value::Value;
 
 /// The shapes of the spec's values seen so far: of each variable (by
 /// slot), and of each parameter of each action.
