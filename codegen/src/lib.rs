@@ -23,7 +23,7 @@
 //!      Incr(n) == count[n] < 3 /\\ count' = [count EXCEPT ![n] = @ + 1]\n\
 //!      Next == \\E n \\in Node : Incr(n)\n====\n",
 //! )?;
-//! let mut loaded = parser::load::Loader::new(vec![]).load(&spec)?;
+//! let mut loaded = parser::load::Loader::new(vec![]).load(&spec).map_err(|e| e.to_string())?;
 //! let root = loaded.root.clone().expect("a module");
 //! let model_file = "CONSTANT Node = {n1, n2}\nINIT Init\nNEXT Next\n";
 //! let file = loaded.set.files.add("Counter.cfg", None, model_file);
