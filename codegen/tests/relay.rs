@@ -5,6 +5,8 @@
 
 mod common;
 
+// Generated code is kept as the generator writes it.
+#[rustfmt::skip]
 #[path = "fixtures/relay.rs"]
 mod relay;
 

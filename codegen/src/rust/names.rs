@@ -4,6 +4,8 @@
 use crate::infer::Ty;
 use std::collections::BTreeSet;
 
+/// Rust's strict and reserved keywords: a name that is one gets `r#` (or a
+/// `_` suffix where `r#` is not allowed).
 pub(super) const KEYWORDS: &[&str] = &[
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
     "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
@@ -12,7 +14,7 @@ pub(super) const KEYWORDS: &[&str] = &[
     "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
-/// `maxVBal` -> `max_v_bal`, a valid Rust field name.
+/// `maxVBal` -> `max_vbal`, `1a` -> `x1a`, a valid Rust field name.
 pub(super) fn snake(name: &str) -> String {
     let mut out = String::new();
     let mut prev_lower = false;
