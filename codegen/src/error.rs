@@ -148,7 +148,9 @@ impl IntoDiagnostic for GenError {
         let summary = self.summary();
         match self {
             GenError::UnknownDefinition { .. } => {
-                at(None, summary, "").with_code("gen::unknown-definition")
+                Diag::error()
+                    .with_message(summary)
+                    .with_code("gen::unknown-definition")
             }
             GenError::Lower(e) => e.to_diagnostic(),
             GenError::Eval(e) => e.to_diagnostic(),
@@ -186,7 +188,9 @@ impl IntoDiagnostic for GenError {
             GenError::Const { def, .. } => {
                 at(*def, summary, "defined here").with_code("gen::const")
             }
-            GenError::Unwritable { .. } => at(None, summary, "").with_code("gen::unwritable"),
+            GenError::Unwritable { .. } => Diag::error()
+                .with_message(summary)
+                .with_code("gen::unwritable"),
         }
     }
 }
