@@ -89,11 +89,30 @@ fn variables_bound_inside_actions_are_optional_typed_fields() {
         "Accept { p: Participant, b: i64, v: Value, Q: Option<Set<BTreeSet<Participant>>>, q: Option<Participant> },",
         "if let Some(x) = m {\n                    ev = ev.param(\"m\", x);",
         "impl From<Message> for MessageFields {",
-        // Events that are not steps say so.
-        "pub const VARIABLES: [&str; 2] = [\"state\", \"msgs\"];",
-        "ev = ev.unchanged(v);",
+        // The variables, for `tlalog::SpecLog` to mark them unchanged in
+        // events that are not steps.
+        "impl SpecAction for Action {\n    const VARIABLES: &'static [&'static str] = &[\"state\", \"msgs\"];\n    type At = At;\n    type State = SpecState;",
     ] {
         assert!(a.contains(needle), "missing `{needle}` in:\n{a}");
+    }
+}
+
+#[test]
+fn the_log_runtime_is_tlalog_s_not_the_generated_module_s() {
+    let (code, a, err) = generate(&["specs/paxos/MCPaxosTiny.tla"]);
+    assert_eq!(code, 0, "{err}");
+    // The module holds the spec's types and their trait impls; the log
+    // itself is `tlalog::SpecLog`.
+    for needle in [
+        "impl EventPart for SpecState {",
+        "impl EventPart for Action {",
+        "impl EventPart for At {",
+        "pub type Log = tlalog::SpecLog<Action>;",
+    ] {
+        assert!(a.contains(needle), "missing `{needle}` in:\n{a}");
+    }
+    for absent in ["pub struct Log", "impl Log", "TraceWriter", "io::Result"] {
+        assert!(!a.contains(absent), "`{absent}` in:\n{a}");
     }
 }
 
@@ -126,5 +145,30 @@ fn an_unknown_type_invariant_is_an_error() {
         "NoSuchThing",
     ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("NoSuchThing"), "{err}");
+    assert!(
+        err.contains("--type-invariant NoSuchThing: the spec defines no `NoSuchThing`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_parameter_of_unknown_type_is_reported_at_the_action() {
+    // `n` ranges over a variable that stays empty: neither a set nor a
+    // step shows its type.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = dir.path().join("T.tla");
+    std::fs::write(
+        &spec,
+        "---- MODULE T ----\nEXTENDS Naturals\nVARIABLE s, x\nInit == s = {} /\\ x = 0\nTake(n) == x' = n /\\ s' = s\nNext == \\E n \\in s : Take(n)\n====\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("T.cfg"), "INIT Init\nNEXT Next\n").expect("write");
+    let (code, _, err) = generate(&[spec.to_str().expect("utf-8")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("error[gen::unknown-parameter-type]: cannot tell the type of the parameter `n` of `Take`"),
+        "{err}"
+    );
+    assert!(err.contains("T.tla:6:"), "{err}");
+    assert!(err.contains("help: bind it with `\\E n \\in S`"), "{err}");
 }

@@ -1,14 +1,20 @@
 //! Building one event: each builder method serializes its value at once
-//! into a per-thread scratch buffer (one buffer per field of the event, so
-//! that `at` entries given in any order end up in one array), and `emit`
-//! joins them into one line and hands it to the writer.
+//! into the event's scratch buffers ([`crate::line`]), and `emit` hands the
+//! finished line to the writer. [`TraceWriter::event`] starts an event.
 
 use crate::clock::VectorClock;
 use crate::json::{write_path, write_str, write_value};
+use crate::line::{give_back, take_scratch, Scratch};
 use crate::writer::TraceWriter;
 use serde::Serialize;
-use std::cell::Cell;
 use std::io;
+
+impl TraceWriter {
+    /// Starts an event; [`EventBuilder::emit`] writes it.
+    pub fn event(&self) -> EventBuilder<'_> {
+        EventBuilder::new(self)
+    }
+}
 
 /// The operation of an `update` entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -34,114 +40,6 @@ impl Op {
     }
 }
 
-/// The serialized pieces of one event, reused from event to event.
-#[derive(Default)]
-pub(crate) struct Scratch {
-    node: Vec<u8>,
-    clock: Vec<u8>,
-    action: Vec<u8>,
-    /// `"name":value` pairs, comma-separated.
-    params: Vec<u8>,
-    state: Vec<u8>,
-    /// `{"var":..,"path":..,"value":..}` objects, comma-separated.
-    at: Vec<u8>,
-    update: Vec<u8>,
-    /// Variable names, comma-separated.
-    unchanged: Vec<u8>,
-    /// Extra top-level `"name":value` pairs.
-    fields: Vec<u8>,
-}
-
-impl Scratch {
-    fn buffers(&mut self) -> [&mut Vec<u8>; 9] {
-        [
-            &mut self.node,
-            &mut self.clock,
-            &mut self.action,
-            &mut self.params,
-            &mut self.state,
-            &mut self.at,
-            &mut self.update,
-            &mut self.unchanged,
-            &mut self.fields,
-        ]
-    }
-
-    fn clear(&mut self) {
-        for b in self.buffers() {
-            b.clear();
-        }
-    }
-
-    /// Calls `f` with the pieces of the line, in order: one JSON object and
-    /// a newline (the writer copies them into its buffer under its lock,
-    /// with no intermediate line).
-    fn pieces<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
-        let sections: [Section<'_>; 9] = [
-            (b"\"node\":", b"", &self.node, b""),
-            (b"\"clock\":", b"", &self.clock, b""),
-            (b"\"action\":", b"", &self.action, b""),
-            (b"\"params\":", b"{", &self.params, b"}"),
-            (b"\"state\":", b"{", &self.state, b"}"),
-            (b"\"at\":", b"[", &self.at, b"]"),
-            (b"\"update\":", b"[", &self.update, b"]"),
-            (b"\"unchanged\":", b"[", &self.unchanged, b"]"),
-            (b"", b"", &self.fields, b""),
-        ];
-        let mut out: [&[u8]; 2 + 9 * 5] = [b""; 2 + 9 * 5];
-        out[0] = b"{";
-        let mut n = 1;
-        let mut first = true;
-        for (key, open, body, close) in sections {
-            if body.is_empty() {
-                continue;
-            }
-            if !first {
-                out[n] = b",";
-                n += 1;
-            }
-            first = false;
-            out[n] = key;
-            out[n + 1] = open;
-            out[n + 2] = body;
-            out[n + 3] = close;
-            n += 4;
-        }
-        out[n] = b"}\n";
-        n += 1;
-        f(&out[..n])
-    }
-}
-
-/// A field of the line: key, opening bracket, body, closing bracket.
-type Section<'a> = (&'static [u8], &'static [u8], &'a [u8], &'static [u8]);
-
-thread_local! {
-    /// One spare scratch per thread: taken by `event()`, given back by
-    /// `emit` or when the builder is dropped.
-    static SPARE: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
-}
-
-fn take_scratch() -> Box<Scratch> {
-    let mut s = SPARE
-        .try_with(Cell::take)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    s.clear();
-    s
-}
-
-fn give_back(mut s: Box<Scratch>) {
-    // Buffers that grew for a huge event are not kept, so as not to pin
-    // that memory for the thread's lifetime.
-    let held: usize = s.buffers().iter().map(|b| b.capacity()).sum();
-    if held > 1 << 20 {
-        return;
-    }
-    let _ = SPARE.try_with(|c| c.set(Some(s)));
-}
-
 /// The fields the checker ignores, besides those starting with `#`.
 const FREE_FIELDS: [&str; 4] = ["time", "ts", "msg", "comment"];
 
@@ -162,7 +60,7 @@ pub struct EventBuilder<'w> {
 }
 
 impl<'w> EventBuilder<'w> {
-    pub(crate) fn new(writer: &'w TraceWriter) -> Self {
+    fn new(writer: &'w TraceWriter) -> Self {
         EventBuilder {
             writer,
             scratch: Some(take_scratch()),

@@ -8,6 +8,9 @@
 //!   `unchanged`), the node and its clock;
 //! - [`VectorClock`], [`LamportClock`]: clocks that order the events of
 //!   several nodes' logs;
+//! - [`SpecLog`], [`SpecAction`], [`EventPart`]: the runtime of the typed
+//!   bindings `tlatrace gen rust` writes for a spec (they hold only the
+//!   spec's types and implement these traits);
 //! - [`Set`], [`Tup`], [`Map`], [`BigInt`], [`ModelValue`] and the
 //!   [`as_set`], [`as_map`], [`as_tup`] serde modules: the TLA+ values
 //!   plain JSON cannot say. Records are plain serde structs, sequences
@@ -64,10 +67,13 @@
 mod clock;
 mod event;
 mod json;
+mod line;
+mod spec;
 mod value;
 mod writer;
 
 pub use clock::{LamportClock, VectorClock};
 pub use event::{EventBuilder, Op};
+pub use spec::{EventPart, SpecAction, SpecLog};
 pub use value::{as_map, as_set, as_tup, BigInt, FromPairs, Map, ModelValue, Set, Tup};
 pub use writer::{Flush, TraceWriter};

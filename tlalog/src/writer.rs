@@ -1,7 +1,8 @@
 //! The shared sink: a buffer of whole lines in front of a file or any
 //! writer, behind one lock that is held only to append a finished line.
+//! It knows nothing of events: it takes a line in pieces
+//! ([`crate::event`] builds them).
 
-use crate::event::EventBuilder;
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -219,11 +220,6 @@ impl TraceWriter {
     pub fn with_buffer_size(self, bytes: usize) -> TraceWriter {
         self.lock().cap = bytes;
         self
-    }
-
-    /// Starts an event; [`EventBuilder::emit`] writes it.
-    pub fn event(&self) -> EventBuilder<'_> {
-        EventBuilder::new(self)
     }
 
     /// Writes the buffered lines to the operating system (and flushes a
