@@ -7,7 +7,7 @@
 
 use evaluator::eval::Ctx;
 use evaluator::ir::{Expr, Kind, Quant};
-use evaluator::machine::Spec;
+use evaluator::machine::{Reached, Spec};
 use evaluator::value::Value;
 use parser::span::Span;
 
@@ -182,16 +182,34 @@ pub fn explain_bindings(
         inner: &filter.inner,
     };
     let mut all = vec![];
+    let mut blocked: Vec<Why> = vec![];
     // An error on the way to the action leaves the explanations found.
-    let _ = spec.visit_targets(s, t, filter, &mut |ctx, body, path| {
-        let Some(frame) = path.last() else {
-            return true;
-        };
-        let mut why = Why::new(frame.name.to_string(), frame.params.clone());
-        assessor.assess(ctx, body, false, &mut why);
-        all.push(why);
+    let _ = spec.visit_targets(s, t, filter, &mut |ctx, reached, path| {
+        match reached {
+            Reached::Target(body) => {
+                let Some(frame) = path.last() else {
+                    return true;
+                };
+                let mut why = Why::new(frame.name.to_string(), frame.params.clone());
+                assessor.assess(ctx, body, false, &mut why);
+                all.push(why);
+            }
+            Reached::Blocked(cond) => {
+                // The action is out of reach: the condition on the way to
+                // it is its false guard.
+                if blocked.iter().all(|w| w.conjunct != Some(cond.span)) {
+                    let mut why = Why::new(filter.name.clone(), filter.params.clone());
+                    let vals = operand_values(ctx, cond);
+                    record(&mut why, cond, false, None, vals);
+                    blocked.push(why);
+                }
+            }
+        }
         true
     });
+    if all.is_empty() {
+        all = blocked;
+    }
     all
 }
 

@@ -48,6 +48,14 @@ pub struct Transition {
     pub path: Vec<Frame>,
 }
 
+/// What [`Spec::visit_targets`] found on its way.
+pub enum Reached<'e> {
+    /// The body of the operator asked for.
+    Target(&'e Expr),
+    /// A false condition before it.
+    Blocked(&'e Expr),
+}
+
 /// A named operator that `Next` reaches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionInfo {
@@ -214,21 +222,26 @@ impl<'m> Spec<'m> {
     /// Walks `Next` on the pair (s, t) down to each use of the operator
     /// the filter names whose conditions on the way hold, and calls `f`
     /// with the context there, the operator's body and the path to it
-    /// (the operator last); `f` returns false to stop.
+    /// (the operator last) as [`Reached::Target`]; a false condition on the
+    /// way, before the operator, is given as [`Reached::Blocked`]. `f`
+    /// returns false to stop.
     pub fn visit_targets(
         &self,
         s: &[Value],
         t: &[Value],
         filter: &Filter,
-        f: &mut dyn FnMut(&mut Ctx<'_>, &Expr, &[Frame]) -> bool,
+        f: &mut dyn FnMut(&mut Ctx<'_>, Reached<'_>, &[Frame]) -> bool,
     ) -> EResult<()> {
-        struct Targets<'f>(&'f mut dyn FnMut(&mut Ctx<'_>, &Expr, &[Frame]) -> bool);
+        struct Targets<'f>(&'f mut dyn FnMut(&mut Ctx<'_>, Reached<'_>, &[Frame]) -> bool);
         impl Visitor for Targets<'_> {
             fn successor(&mut self, _: Successor<'_>) -> EResult<bool> {
                 Ok(true)
             }
             fn target(&mut self, ctx: &mut Ctx<'_>, body: &Expr, path: &[Frame]) -> EResult<bool> {
-                Ok((self.0)(ctx, body, path))
+                Ok((self.0)(ctx, Reached::Target(body), path))
+            }
+            fn blocked(&mut self, ctx: &mut Ctx<'_>, cond: &Expr, path: &[Frame]) {
+                (self.0)(ctx, Reached::Blocked(cond), path);
             }
         }
         let m = self.model;

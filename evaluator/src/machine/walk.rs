@@ -51,6 +51,11 @@ pub trait Visitor {
     fn target(&mut self, _ctx: &mut Ctx<'_>, _body: &Expr, _path: &[Frame]) -> EResult<bool> {
         Ok(true)
     }
+
+    /// The walk did not reach the filter's operator because the condition
+    /// `cond` is false (only with [`Walk::stop_at_target`]), in `ctx` as
+    /// the walk has bound it, under the operators of `path`.
+    fn blocked(&mut self, _ctx: &mut Ctx<'_>, _cond: &Expr, _path: &[Frame]) {}
 }
 
 /// A [`Visitor`] that hands each successor to a closure.
@@ -386,6 +391,10 @@ impl Walker<'_> {
                 if holds {
                     self.go(ctx, a, k)
                 } else {
+                    if self.how.stop_at_target && self.pending() && !self.has_target(b) {
+                        let then = Cont::And(std::slice::from_ref(&**a), k);
+                        self.blocked(ctx, c, &then)?;
+                    }
                     self.go(ctx, b, k)
                 }
             }
@@ -774,8 +783,18 @@ impl Walker<'_> {
         if holds {
             self.cont(ctx, k)
         } else {
-            Ok(())
+            self.blocked(ctx, e, k)
         }
+    }
+
+    /// A false condition `e` (a guard, or the condition of an IF whose
+    /// other branch `k` would take): reported to the visitor when the walk
+    /// stops at targets and the filter's operator is still to come.
+    fn blocked(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
+        if self.how.stop_at_target && self.pending() && self.cont_has_target(k) {
+            self.v.blocked(ctx, e, &self.stack);
+        }
+        Ok(())
     }
 }
 
