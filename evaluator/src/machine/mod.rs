@@ -37,7 +37,7 @@ use crate::ir::{Expr, Kind, Quant};
 use crate::model::Model;
 use crate::value::{Group, ModelValue, Value};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A successor with the path of named operators that produced it.
 #[derive(Clone, Debug)]
@@ -79,9 +79,11 @@ pub struct Spec<'m> {
     /// The named operators of `Next` written under a `\/` of the
     /// operator around them (by address, see [`Frame::alternative`]).
     alternatives: FxHashSet<usize>,
-    /// For each operator name asked for, the nodes of `Next` that contain
-    /// it (by address), computed the first time.
-    targets: Mutex<FxHashMap<String, Arc<FxHashSet<usize>>>>,
+    /// For each operator of `Next`, the nodes of `Next` that contain it
+    /// (by address).
+    targets: FxHashMap<Arc<str>, FxHashSet<usize>>,
+    /// No node (the targets of a name `Next` does not have).
+    none: FxHashSet<usize>,
 }
 
 impl<'m> Spec<'m> {
@@ -92,12 +94,22 @@ impl<'m> Spec<'m> {
         collect_actions(&model.next, false, &mut actions);
         let mut alternatives = FxHashSet::default();
         mark_alternatives(&model.next, false, &mut alternatives);
+        let targets = actions
+            .iter()
+            .map(|a| {
+                let mut memo = FxHashMap::default();
+                mark(&model.next, &a.name, &mut memo);
+                let nodes = memo.into_iter().filter(|(_, b)| *b).map(|(k, _)| k);
+                (a.name.clone(), nodes.collect())
+            })
+            .collect();
         Spec {
             model,
             group,
             actions,
             alternatives,
-            targets: Mutex::default(),
+            targets,
+            none: FxHashSet::default(),
         }
     }
 
@@ -149,7 +161,7 @@ impl<'m> Spec<'m> {
         let how = Walk {
             track: true,
             filter,
-            targets: targets.as_deref(),
+            targets,
             alternatives: Some(&self.alternatives),
             ..Walk::default()
         };
@@ -157,8 +169,8 @@ impl<'m> Spec<'m> {
         walk::walk(&mut ctx, &m.next, &how, &mut walk::Emit(emit))
     }
 
-    /// [`Spec::successors`] without the paths (faster without a filter:
-    /// the operators' arguments are not evaluated).
+    /// [`Spec::successors`] without the paths (faster: the operators'
+    /// arguments are not evaluated, except the filter's).
     pub fn next_states(
         &self,
         s: &[Value],
@@ -169,7 +181,7 @@ impl<'m> Spec<'m> {
         let targets = filter.map(|f| self.targets(&f.name));
         let how = Walk {
             filter,
-            targets: targets.as_deref(),
+            targets,
             ..Walk::default()
         };
         let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
@@ -202,7 +214,7 @@ impl<'m> Spec<'m> {
         let targets = filter.map(|f| self.targets(&f.name));
         let how = Walk {
             filter,
-            targets: targets.as_deref(),
+            targets,
             ..Walk::default()
         };
         let mut ctx = Ctx::with_next(&m.program, s, t, m.next_slots);
@@ -247,8 +259,9 @@ impl<'m> Spec<'m> {
         let m = self.model;
         let targets = self.targets(&filter.name);
         let how = Walk {
+            track: true,
             filter: Some(filter),
-            targets: Some(&targets),
+            targets: Some(targets),
             stop_at_target: true,
             alternatives: Some(&self.alternatives),
             ..Walk::default()
@@ -287,21 +300,8 @@ impl<'m> Spec<'m> {
     }
 
     /// The nodes of `Next` that contain the operator `name`.
-    fn targets(&self, name: &str) -> Arc<FxHashSet<usize>> {
-        let mut map = self.targets.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(t) = map.get(name) {
-            return t.clone();
-        }
-        let mut memo = FxHashMap::default();
-        mark(&self.model.next, name, &mut memo);
-        let set: FxHashSet<usize> = memo
-            .into_iter()
-            .filter(|(_, b)| *b)
-            .map(|(k, _)| k)
-            .collect();
-        let set = Arc::new(set);
-        map.insert(name.to_string(), set.clone());
-        set
+    fn targets(&self, name: &str) -> &FxHashSet<usize> {
+        self.targets.get(name).unwrap_or(&self.none)
     }
 }
 

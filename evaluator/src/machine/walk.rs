@@ -78,7 +78,8 @@ pub struct Walk<'a> {
     /// The nodes that contain the filter's operator (by address), so that
     /// branches without it are skipped (see [`super::Spec`]).
     pub targets: Option<&'a FxHashSet<usize>>,
-    /// Stop at the filter's operator and call [`Visitor::target`].
+    /// Stop at the filter's operator and call [`Visitor::target`] (with
+    /// `track`, for the path it is given).
     pub stop_at_target: bool,
     /// Caches of the expensive parts of the action.
     pub caches: Option<&'a crate::inputs::ActionCaches>,
@@ -115,9 +116,9 @@ pub fn walk(ctx: &mut Ctx<'_>, e: &Expr, how: &Walk<'_>, v: &mut dyn Visitor) ->
     let mut w = Walker {
         v,
         how: *how,
-        track: how.track || how.filter.is_some(),
         stack: vec![],
         matched: None,
+        restrict: how.filter.is_some_and(|f| !f.inner.is_empty()),
         stopped: false,
         buf: vec![],
         applied: vec![],
@@ -138,12 +139,12 @@ pub fn successors(
 struct Walker<'e> {
     v: &'e mut dyn Visitor,
     how: Walk<'e>,
-    /// Whether the path is kept.
-    track: bool,
     /// The named operators entered, outermost first.
     stack: Vec<Frame>,
     /// The index in `stack` of the filter's operator, once entered.
     matched: Option<usize>,
+    /// Whether the filter restricts the `\E` inside its operator.
+    restrict: bool,
     stopped: bool,
     buf: Vec<Value>,
     /// The recursive functions whose bodies are being enumerated (their
@@ -354,17 +355,13 @@ impl Walker<'_> {
                 self.cont(ctx, &c)
             }
             Kind::Or(items) => {
-                let mut r = Ok(());
-                for x in items {
-                    if self.pending() && !self.has_target(x) && !self.cont_has_target(k) {
-                        continue;
-                    }
-                    r = self.go(ctx, x, k);
-                    if r.is_err() || self.stopped {
-                        break;
-                    }
+                if self.pending() {
+                    return self.alternatives(ctx, items, k);
                 }
-                r
+                for x in items {
+                    self.go(ctx, x, k)?;
+                }
+                Ok(())
             }
             Kind::Quant(Quant::Exists, bounds, body) => self.exists(ctx, bounds, body, k, e),
             Kind::Quant(Quant::Forall, bounds, body) if bounds.len() == 1 => {
@@ -417,7 +414,7 @@ impl Walker<'_> {
             }
             Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => self.go(ctx, &d.def, k),
             Kind::Named(name, params, body) => {
-                if !self.track {
+                if !self.how.track && self.how.filter.is_none() {
                     return self.go(ctx, body, k);
                 }
                 self.named(ctx, e, name, params, body, k)
@@ -497,7 +494,22 @@ impl Walker<'_> {
         }
     }
 
+    /// The disjuncts of a `\/` while the filter's operator is still to
+    /// be found: those without it are skipped (unless a conjunct still to
+    /// come has it).
+    #[inline(never)]
+    fn alternatives(&mut self, ctx: &mut Ctx<'_>, items: &[Expr], k: &Cont<'_>) -> EResult<()> {
+        let mut later = None;
+        for x in items {
+            if self.has_target(x) || *later.get_or_insert_with(|| self.cont_has_target(k)) {
+                self.go(ctx, x, k)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Whether a filter is set and the walk has not entered its operator.
+    #[inline]
     fn pending(&self) -> bool {
         self.how.filter.is_some() && self.matched.is_none()
     }
@@ -538,6 +550,7 @@ impl Walker<'_> {
     /// inlined `body`), keeping the path: the filter's operator is checked
     /// against the filter's parameters, and with `stop_at_target` handed
     /// to the visitor instead of being walked.
+    #[inline(never)]
     fn named(
         &mut self,
         ctx: &mut Ctx<'_>,
@@ -548,9 +561,29 @@ impl Walker<'_> {
         k: &Cont<'_>,
     ) -> EResult<()> {
         let pending = self.pending();
-        let named = pending && self.how.filter.is_some_and(|f| **name == *f.name);
-        if pending && !named && !self.has_target(body) && !self.cont_has_target(k) {
+        let hit = pending && self.how.filter.is_some_and(|f| **name == *f.name);
+        if pending && !hit && !self.has_target(body) && !self.cont_has_target(k) {
             return Ok(());
+        }
+        if !self.how.track {
+            // No path to keep: only the filter's operator is checked, on
+            // the parameters the filter gives.
+            if !hit {
+                return self.go(ctx, body, k);
+            }
+            if let Some(f) = self.how.filter {
+                for (p, want) in &f.params {
+                    if let Some((_, x)) = params.iter().find(|(n, _)| n == p) {
+                        if !agrees(want, &ctx.eval(x)?) {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            self.matched = Some(self.stack.len());
+            let r = self.go(ctx, body, k);
+            self.matched = None;
+            return r;
         }
         let mut vals = Vec::with_capacity(params.len());
         for (n, x) in params {
@@ -560,15 +593,9 @@ impl Walker<'_> {
             }
             vals.push((n.clone(), ctx.eval(x)?));
         }
-        let hit = match self.how.filter {
-            Some(f) if named => {
-                if !f.params_agree(&vals) {
-                    return Ok(());
-                }
-                true
-            }
-            _ => false,
-        };
+        if hit && !self.how.filter.is_some_and(|f| f.params_agree(&vals)) {
+            return Ok(());
+        }
         self.stack.push(Frame {
             name: name.clone(),
             params: vals,
@@ -600,6 +627,8 @@ impl Walker<'_> {
 
     /// Whether the values bound by `b` agree with the logged values of
     /// variables bound inside the filter's operator (true outside it).
+    #[cold]
+    #[inline(never)]
     fn inner_agrees(
         &self,
         ctx: &mut Ctx<'_>,
@@ -661,7 +690,7 @@ impl Walker<'_> {
         let saved = ctx.bound_slots(b);
         for i in 0..elems.as_slice().len() {
             ctx.bind_elem(b, &elems, i, e.span)?;
-            if !self.inner_agrees(ctx, b, e.span)? {
+            if self.restrict && self.matched.is_some() && !self.inner_agrees(ctx, b, e.span)? {
                 continue;
             }
             self.exists(ctx, rest, body, k, e)?;
@@ -775,6 +804,7 @@ impl Walker<'_> {
         r
     }
 
+    #[inline]
     fn guard(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
         let holds = match self.how.caches.and_then(|c| c.get(ctx.prog, e)) {
             Some(c) => c.eval_bool(ctx, e)?,
@@ -782,14 +812,18 @@ impl Walker<'_> {
         };
         if holds {
             self.cont(ctx, k)
-        } else {
+        } else if self.how.stop_at_target {
             self.blocked(ctx, e, k)
+        } else {
+            Ok(())
         }
     }
 
     /// A false condition `e` (a guard, or the condition of an IF whose
     /// other branch `k` would take): reported to the visitor when the walk
     /// stops at targets and the filter's operator is still to come.
+    #[cold]
+    #[inline(never)]
     fn blocked(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
         if self.how.stop_at_target && self.pending() && self.cont_has_target(k) {
             self.v.blocked(ctx, e, &self.stack);
