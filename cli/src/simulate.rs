@@ -3,7 +3,7 @@
 //! for testing the trace checker and for showing services what to log.
 
 use crate::output::{self, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
-use evaluator::explore::{Explorer, Options};
+use evaluator::machine::{Spec, State};
 use parser::diag::IntoDiagnostic;
 use std::io::Write;
 use std::path::PathBuf;
@@ -154,7 +154,7 @@ pub fn run(args: Args) -> u8 {
             Err(code) => return code,
         };
     let (model, loaded) = (&lm.model, &lm.loaded);
-    let ex = Explorer::new(model, Options::default());
+    let spec = Spec::new(model);
     let mut rng = Rng(args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -162,7 +162,7 @@ pub fn run(args: Args) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let inits = match ex.initial_states() {
+    let inits = match spec.initial_states() {
         Ok(i) if !i.is_empty() => i,
         Ok(_) => {
             eprintln!("error: the spec has no initial state");
@@ -191,11 +191,11 @@ pub fn run(args: Args) -> u8 {
         };
         let mut itf_states: Vec<serde_json::Value> = vec![];
         let mut cur = inits[rng.below(inits.len())].clone();
-        let mut prev: Option<evaluator::explore::State> = None;
+        let mut prev: Option<State> = None;
         let mut action: Option<Action> = None;
         for step in 0..=args.depth {
             if step > 0 {
-                let succ = match ex.successors_of(&cur) {
+                let succ = match spec.transitions(&cur, None) {
                     Ok(s) => s,
                     Err(e) => {
                         output::print_diagnostics(&loaded.set.files, &[e.to_diagnostic()]);
@@ -208,7 +208,10 @@ pub fn run(args: Args) -> u8 {
                 let st = succ[rng.below(succ.len())].clone();
                 prev = Some(cur);
                 cur = st.state;
-                action = st.action.map(|(n, ps)| (n.to_string(), ps));
+                action = st
+                    .path
+                    .first()
+                    .map(|f| (f.name.to_string(), f.params.clone()));
             }
             if args.itf {
                 let mut m = serde_json::Map::new();

@@ -16,12 +16,12 @@
 //! ```
 
 pub mod builtins;
-pub mod enumerate;
 pub mod eval;
 pub mod explore;
 pub mod inputs;
 pub mod intern;
 pub mod ir;
 pub mod lower;
+pub mod machine;
 pub mod model;
 pub mod value;

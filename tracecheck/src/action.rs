@@ -1,23 +1,18 @@
-//! Deciding whether a pair of states (s, t) satisfies the next-state action,
-//! optionally restricted to one named action with some parameters, without
-//! enumerating successors; and explaining why it does not: the first false
-//! conjunct of the binding that got furthest, with the values involved.
+//! Explaining why a pair of states (s, t) is not a step of a named action:
+//! the walk of the spec's state machine ([`Spec::visit_targets`]) goes down
+//! to each use of the action, and every conjunct of its body is assessed
+//! (not stopping at the first false one), through `\/` and operators at
+//! any depth, down to the innermost alternative's first false guard, with
+//! the values involved.
 
-use evaluator::eval::{Ctx, EResult};
+use evaluator::eval::Ctx;
 use evaluator::ir::{Expr, Kind, Quant};
+use evaluator::machine::{Reached, Spec};
 use evaluator::value::Value;
 use parser::span::Span;
-use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
-/// Restriction to a named action.
-#[derive(Clone, Debug)]
-pub struct Filter {
-    /// The action (operator) name.
-    pub name: String,
-    /// Values of some of its parameters.
-    pub params: Vec<(String, Value)>,
-}
+pub use evaluator::machine::label::agrees;
+pub use evaluator::machine::Filter;
 
 /// Why a step fails an action.
 #[derive(Clone, Debug)]
@@ -169,452 +164,364 @@ fn size(v: &Value) -> usize {
     n.max(1)
 }
 
-/// Caches whether IR nodes contain a named action (per action name, by
-/// node address: the IR outlives the checker).
-#[derive(Default)]
-pub struct Contains {
-    memo: FxHashMap<String, FxHashMap<usize, bool>>,
-}
-
-impl Contains {
-    /// Whether `e` contains `Named(name, ...)`.
-    pub fn named(&mut self, e: &Expr, name: &str) -> bool {
-        let key = e as *const Expr as usize;
-        if let Some(m) = self.memo.get(name) {
-            if let Some(b) = m.get(&key) {
-                return *b;
-            }
-        }
-        let mut found = false;
-        e.walk(&mut |x| {
-            if let Kind::Named(n, _, _) = &x.kind {
-                if &**n == name {
-                    found = true;
-                }
-            }
-        });
-        self.memo
-            .entry(name.to_string())
-            .or_default()
-            .insert(key, found);
-        found
-    }
-}
-
-/// Whether `(s, t)` in `ctx` satisfies `e` (restricted to `filter`).
-pub fn holds(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    filter: Option<&Filter>,
-    c: &mut Contains,
-) -> EResult<bool> {
-    if let Some(f) = filter {
-        if !c.named(e, &f.name) {
-            return Ok(false);
-        }
-    }
-    match &e.kind {
-        Kind::Or(items) => {
-            for x in items {
-                if holds(ctx, x, filter, c)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        Kind::And(items) => {
-            for x in items {
-                let f = match filter {
-                    Some(f) if c.named(x, &f.name) => Some(f),
-                    _ => None,
-                };
-                if !holds(ctx, x, f, c)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        }
-        Kind::Quant(Quant::Exists, bounds, body) => {
-            let mut ok = false;
-            let body = &**body;
-            ctx.for_each_binding(bounds, e.span, &mut |cx| {
-                if holds(cx, body, filter, c)? {
-                    ok = true;
-                    return Ok(false);
-                }
-                Ok(true)
-            })?;
-            Ok(ok)
-        }
-        Kind::Named(n, params, body) => match filter {
-            Some(f) if **n == *f.name => {
-                for (p, pe) in params {
-                    if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
-                        let got = ctx.eval(pe)?;
-                        if !agrees(want, &got) {
-                            return Ok(false);
-                        }
-                    }
-                }
-                holds(ctx, body, None, c)
-            }
-            _ => holds(ctx, body, filter, c),
-        },
-        Kind::Let(defs, body) => {
-            for d in defs {
-                ctx.set_slot_none(d.slot);
-            }
-            holds(ctx, body, filter, c)
-        }
-        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => holds(ctx, &d.def, filter, c),
-        Kind::If(cond, a, b) => {
-            if ctx.eval_bool(cond)? {
-                holds(ctx, a, filter, c)
-            } else {
-                holds(ctx, b, filter, c)
-            }
-        }
-        Kind::Case(arms, other) => {
-            for (g, v) in arms {
-                if ctx.eval_bool(g)? {
-                    return holds(ctx, v, filter, c);
-                }
-            }
-            match other {
-                Some(o) => holds(ctx, o, filter, c),
-                None => Ok(false),
-            }
-        }
-        _ => ctx.eval_bool(e),
-    }
-}
-
-/// The named actions reachable in `e` (outermost only), in order.
-pub fn actions(e: &Expr) -> Vec<Arc<str>> {
-    fn go(e: &Expr, out: &mut Vec<Arc<str>>) {
-        if let Kind::Named(n, _, _) = &e.kind {
-            if !out.contains(n) {
-                out.push(n.clone());
-            }
-            return;
-        }
-        for c in children(e) {
-            go(c, out);
-        }
-    }
-    let mut out = vec![];
-    go(e, &mut out);
-    out
-}
-
-fn children(e: &Expr) -> Vec<&Expr> {
-    let mut v = vec![];
-    match &e.kind {
-        Kind::Or(xs) | Kind::And(xs) => v.extend(xs.iter()),
-        Kind::Quant(_, _, b) | Kind::Let(_, b) => v.push(&**b),
-        Kind::LetRef(d) => v.push(&*d.def),
-        Kind::If(_, a, b) => {
-            v.push(&**a);
-            v.push(&**b);
-        }
-        Kind::Case(arms, o) => {
-            v.extend(arms.iter().map(|(_, x)| x));
-            if let Some(o) = o {
-                v.push(&**o);
-            }
-        }
-        _ => {}
-    }
-    v
-}
-
-/// Explains why `(s, t)` does not satisfy the action `name` within `e`
-/// (t = None: the next state is unknown, so only conditions on the current
-/// state are examined). Returns the explanation of the binding that got
-/// furthest.
-pub fn explain(ctx: &mut Ctx<'_>, e: &Expr, filter: &Filter, know_next: bool) -> Option<Why> {
-    explain_logged(ctx, e, filter, know_next, None)
-}
-
-/// [`explain`] with a hypothetical next state in which only the variables
-/// marked in `logged` are known: effects that prime other variables are
-/// not counted.
-pub fn explain_logged(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    filter: &Filter,
-    know_next: bool,
-    logged: Option<&[bool]>,
-) -> Option<Why> {
-    explain_bindings(ctx, e, filter, know_next, logged)
-        .into_iter()
-        .min_by_key(Why::rank)
-}
-
-/// The explanation of every binding of the action's parameters (in
-/// enumeration order), as [`explain_logged`] gives the best one.
+/// The explanation of each use of the action the filter names, reached
+/// from `s` with its conditions on the way true in the step (s, t), in
+/// walk order: its own parameters, and the first false conjunct of its
+/// body (of the innermost alternative that comes closest, see
+/// [`Why::rank`]). `logged`: the variables the log gives in `t` (None:
+/// all); effects on the others are not counted.
 pub fn explain_bindings(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
+    spec: &Spec<'_>,
+    s: &[Value],
+    t: &[Value],
     filter: &Filter,
-    know_next: bool,
     logged: Option<&[bool]>,
 ) -> Vec<Why> {
-    let mut c = Contains::default();
+    let assessor = Assessor {
+        logged,
+        inner: &filter.inner,
+    };
     let mut all = vec![];
-    let mut bindings = vec![];
-    LOGGED.with(|l| *l.borrow_mut() = logged.map(|x| x.to_vec()));
-    walk(
-        ctx,
-        e,
-        filter,
-        know_next,
-        &mut c,
-        &mut bindings,
-        &mut all,
-        false,
-    );
-    LOGGED.with(|l| *l.borrow_mut() = None);
+    let mut blocked: Vec<Why> = vec![];
+    // An error on the way to the action leaves the explanations found.
+    let _ = spec.visit_targets(s, t, filter, &mut |ctx, reached, path| {
+        match reached {
+            Reached::Target(body) => {
+                let Some(frame) = path.last() else {
+                    return true;
+                };
+                let mut why = Why::new(frame.name.to_string(), frame.params.clone());
+                assessor.assess(ctx, body, false, &mut why);
+                all.push(why);
+            }
+            Reached::Blocked(cond) => {
+                // The action is out of reach: the condition on the way to
+                // it is its false guard.
+                if blocked.iter().all(|w| w.conjunct != Some(cond.span)) {
+                    let mut why = Why::new(filter.name.clone(), filter.params.clone());
+                    let vals = operand_values(ctx, cond);
+                    record(&mut why, cond, false, None, vals);
+                    blocked.push(why);
+                }
+            }
+        }
+        true
+    });
+    if all.is_empty() {
+        all = blocked;
+    }
     all
 }
 
-thread_local! {
-    /// The variables known in the next state while explaining a partial
-    /// event (None: all).
-    static LOGGED: std::cell::RefCell<Option<Vec<bool>>> = const { std::cell::RefCell::new(None) };
+/// How conjuncts are assessed: which next-state values are known, and the
+/// logged values of variables bound inside the action.
+struct Assessor<'a> {
+    /// The variables known in the next state (None: all).
+    logged: Option<&'a [bool]>,
+    /// Logged values of variables bound by `\E` inside the action.
+    inner: &'a [(String, Value)],
 }
 
-/// Whether every variable that `e` primes is known in the next state.
-fn primes_known(e: &Expr) -> bool {
-    LOGGED.with(|l| {
-        let l = l.borrow();
-        let Some(mask) = l.as_ref() else { return true };
-        let known = |s: u32| mask.get(s as usize).copied().unwrap_or(false);
+impl Assessor<'_> {
+    /// Evaluates every conjunct of an action body (not stopping at the
+    /// first false one): counts the true conjuncts, the false guards and
+    /// the false effects, and records the first false guard (or, if every
+    /// guard holds, the first false effect) with its operands' values.
+    /// Effects on variables the log does not give are not counted. An `\E`
+    /// inside the body is assessed for every binding, and an action-level
+    /// `\/` for every alternative; the best counts. `alternative`: `e` is
+    /// reached through a `\/` since the last named operator, which then
+    /// names the explanation (the innermost alternative).
+    fn assess(&self, ctx: &mut Ctx<'_>, e: &Expr, alternative: bool, why: &mut Why) {
+        match &e.kind {
+            Kind::And(items) => {
+                for x in items {
+                    self.assess(ctx, x, alternative, why);
+                }
+            }
+            Kind::Let(defs, body) => {
+                for d in defs {
+                    ctx.set_slot_none(d.slot);
+                }
+                self.assess(ctx, body, alternative, why)
+            }
+            Kind::Named(name, params, body) => {
+                if alternative {
+                    // The innermost alternative names the explanation,
+                    // with its own parameters.
+                    let mut bindings = vec![];
+                    for (p, pe) in params {
+                        if pe.mentions_next() {
+                            continue;
+                        }
+                        if let Ok(v) = ctx.eval(pe) {
+                            bindings.push((p.clone(), v));
+                        }
+                    }
+                    why.action = name.to_string();
+                    why.bindings = bindings;
+                }
+                self.assess(ctx, body, false, why)
+            }
+            Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => {
+                self.assess(ctx, &d.def, alternative, why)
+            }
+            Kind::If(cond, a, b) => match ctx.eval_bool(cond) {
+                Ok(true) => self.assess(ctx, a, alternative, why),
+                Ok(false) => self.assess(ctx, b, alternative, why),
+                Err(err) => record(why, cond, false, Some(err.message.clone()), vec![]),
+            },
+            Kind::Case(arms, other) if e.mentions_next() => {
+                for (g, x) in arms {
+                    match ctx.eval_bool(g) {
+                        Ok(true) => return self.assess(ctx, x, alternative, why),
+                        Ok(false) => {}
+                        Err(err) => {
+                            return record(why, g, false, Some(err.message.clone()), vec![])
+                        }
+                    }
+                }
+                match other {
+                    Some(o) => self.assess(ctx, o, alternative, why),
+                    None => record(
+                        why,
+                        e,
+                        false,
+                        Some("no guard of the CASE is true and there is no OTHER".into()),
+                        vec![],
+                    ),
+                }
+            }
+            Kind::Or(items) if e.mentions_next() => {
+                // Each alternative on its own; the one that comes closest
+                // is the explanation.
+                let base = why.clone();
+                let mut best: Option<Why> = None;
+                for x in items {
+                    let mut w = base.clone();
+                    self.assess(ctx, x, true, &mut w);
+                    if best.as_ref().is_none_or(|b| w.rank() < b.rank()) {
+                        best = Some(w);
+                    }
+                }
+                if let Some(w) = best {
+                    *why = w;
+                }
+            }
+            Kind::Quant(Quant::Exists, bounds, body) => {
+                self.exists(ctx, e, bounds, body, alternative, why)
+            }
+            _ => self.conjunct(ctx, e, why),
+        }
+    }
+
+    /// Assesses `\E bounds : body` (the expression `e`) for every binding
+    /// that agrees with the logged values of the names it binds; the best
+    /// binding counts.
+    fn exists(
+        &self,
+        ctx: &mut Ctx<'_>,
+        e: &Expr,
+        bounds: &[evaluator::ir::Bound],
+        body: &Expr,
+        alternative: bool,
+        why: &mut Why,
+    ) {
+        let base = why.clone();
+        let mut best: Option<Why> = None;
+        let r = ctx.for_each_binding(bounds, e.span, &mut |cx| {
+            let mut w = base.clone();
+            for b in bounds {
+                for (name, slot) in b.names.iter().zip(&b.slots) {
+                    if let Ok(v) = cx.eval(&Expr::new(Kind::Local(*slot), e.span)) {
+                        if let Some((_, want)) = self.inner.iter().find(|(n, _)| n == name) {
+                            if !agrees(want, &v) {
+                                return Ok(true);
+                            }
+                        }
+                        w.bindings.retain(|(n, _)| n != name);
+                        w.bindings.push((name.clone(), v));
+                    }
+                }
+            }
+            self.assess(cx, body, alternative, &mut w);
+            let perfect = w.guards_false == base.guards_false
+                && w.effects_false == base.effects_false
+                && w.distance == base.distance;
+            if best.as_ref().is_none_or(|b| w.rank() < b.rank()) {
+                best = Some(w);
+            }
+            Ok(!perfect)
+        });
+        // Without a binding, the logged changes of the variables the body
+        // primes are all unexplained.
+        match (r, best) {
+            (Err(err), _) => {
+                why.distance += self.changes(ctx, body);
+                record(why, e, false, Some(err.message.clone()), vec![])
+            }
+            (Ok(_), Some(w)) => *why = w,
+            (Ok(_), None) => {
+                why.distance += self.changes(ctx, body);
+                match self.unmatched_log(ctx, bounds) {
+                    Some((set, name, logged, vals)) => {
+                        why.bindings.retain(|(n, _)| *n != name);
+                        why.bindings.push((name.clone(), logged));
+                        record(
+                            why,
+                            set,
+                            false,
+                            Some(format!(
+                                "the logged `{name}` is not in the set `\\E {name}` ranges over (no element of it agrees with the logged value)"
+                            )),
+                            vals,
+                        )
+                    }
+                    None => record(
+                        why,
+                        e,
+                        false,
+                        Some("the set it ranges over is empty".into()),
+                        vec![],
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Assesses a conjunct that is not split further: a guard, or an
+    /// effect (which needs the next state).
+    fn conjunct(&self, ctx: &mut Ctx<'_>, e: &Expr, why: &mut Why) {
+        let effect = e.mentions_next();
+        if effect && !self.primes_known(e) {
+            // `UNCHANGED <<x, y>>` with only some of them logged: the
+            // logged ones still count.
+            if let Kind::Unchanged(_) = &e.kind {
+                let d = self.changes(ctx, e);
+                if d > 0 {
+                    why.distance += d;
+                    record(why, e, true, None, vec![]);
+                } else {
+                    why.score += 1;
+                }
+            }
+            return;
+        }
+        match ctx.eval_bool(e) {
+            Ok(true) => why.score += 1,
+            Ok(false) => {
+                let vals = operand_values(ctx, e);
+                if effect {
+                    why.distance += effect_distance(ctx, e);
+                }
+                record(why, e, effect, None, vals);
+            }
+            Err(err) => {
+                if effect {
+                    why.distance += 1 + self.changes(ctx, e);
+                }
+                record(why, e, effect, Some(err.message.clone()), vec![])
+            }
+        }
+    }
+
+    /// Whether the log gives the next value of the variable in `slot`.
+    fn known(&self, slot: u32) -> bool {
+        self.logged
+            .is_none_or(|mask| mask.get(slot as usize).copied().unwrap_or(false))
+    }
+
+    /// Whether every variable that `e` primes is known in the next state.
+    fn primes_known(&self, e: &Expr) -> bool {
+        if self.logged.is_none() {
+            return true;
+        }
         let mut ok = true;
         e.walk(&mut |x| match &x.kind {
-            Kind::PrimeVar(s) if !known(*s) => ok = false,
+            Kind::PrimeVar(s) if !self.known(*s) => ok = false,
             // `x'` of an expression, `UNCHANGED <<x, y>>`: known when
             // every variable in it is (and no definition hides some).
             Kind::Prime(inner) | Kind::Unchanged(inner) => inner.walk(&mut |y| match &y.kind {
-                Kind::Var(s) if !known(*s) => ok = false,
+                Kind::Var(s) if !self.known(*s) => ok = false,
                 Kind::Call(..) => ok = false,
                 _ => {}
             }),
             _ => {}
         });
         ok
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    f: &Filter,
-    know_next: bool,
-    c: &mut Contains,
-    bindings: &mut Vec<(String, Value)>,
-    all: &mut Vec<Why>,
-    inside: bool,
-) {
-    if !inside && !c.named(e, &f.name) {
-        return;
     }
-    match &e.kind {
-        Kind::Or(items) => {
-            for x in items {
-                walk(ctx, x, f, know_next, c, bindings, all, inside);
-            }
-        }
-        Kind::Quant(Quant::Exists, bounds, body) if !inside => {
-            let body = &**body;
-            let _ = ctx.for_each_binding(bounds, e.span, &mut |cx| {
-                let n = bindings.len();
-                for b in bounds {
-                    for (name, slot) in b.names.iter().zip(&b.slots) {
-                        if let Ok(v) = cx.eval(&Expr::new(Kind::Local(*slot), e.span)) {
-                            bindings.push((name.clone(), v));
-                        }
-                    }
+
+    /// How many leaves of the variables that `e` primes differ between
+    /// the current state and the logged next state (variables the log
+    /// does not have are taken as unchanged).
+    fn changes(&self, ctx: &mut Ctx<'_>, e: &Expr) -> usize {
+        let mut slots = vec![];
+        e.walk(&mut |x| match &x.kind {
+            Kind::PrimeVar(s) => slots.push(*s),
+            Kind::Prime(inner) | Kind::Unchanged(inner) => inner.walk(&mut |y| {
+                if let Kind::Var(s) = y.kind {
+                    slots.push(s);
                 }
-                walk(cx, body, f, know_next, c, bindings, all, inside);
-                bindings.truncate(n);
-                Ok(true)
-            });
-        }
-        Kind::Named(n, params, body) if !inside => {
-            if **n != *f.name {
-                walk(ctx, body, f, know_next, c, bindings, all, inside);
-                return;
+            }),
+            _ => {}
+        });
+        slots.sort_unstable();
+        slots.dedup();
+        let mut d = 0;
+        for s in slots {
+            if !self.known(s) {
+                continue;
             }
-            // Only the action's own parameters are shown: names bound by
-            // enclosing quantifiers may be reused with another meaning
-            // inside the action.
-            let mut bs = vec![];
-            for (p, pe) in params {
-                match ctx.eval(pe) {
-                    Ok(v) => {
-                        if let Some((_, want)) = f.params.iter().find(|(q, _)| q == p) {
-                            if !agrees(want, &v) {
-                                return;
-                            }
-                        }
-                        bs.push((p.clone(), v));
-                    }
-                    Err(_) => return,
-                }
-            }
-            let mut why = Why::new(n.to_string(), bs);
-            assess(ctx, body, know_next, &mut why);
-            all.push(why);
-        }
-        Kind::Let(defs, body) => {
-            for d in defs {
-                ctx.set_slot_none(d.slot);
-            }
-            walk(ctx, body, f, know_next, c, bindings, all, inside);
-        }
-        Kind::LetRef(d) => walk(ctx, &d.def, f, know_next, c, bindings, all, inside),
-        Kind::And(items) => {
-            for x in items {
-                if c.named(x, &f.name) {
-                    walk(ctx, x, f, know_next, c, bindings, all, inside);
-                } else if (!x.mentions_next() || know_next) && !ctx.eval_bool(x).unwrap_or(false) {
-                    return;
-                }
+            let now = ctx.eval(&Expr::new(Kind::Var(s), e.span));
+            let next = ctx.eval(&Expr::new(Kind::PrimeVar(s), e.span));
+            if let (Ok(a), Ok(b)) = (now, next) {
+                d += distance(&a, &b);
             }
         }
-        Kind::If(cond, a, b) => {
-            let branch = if ctx.eval_bool(cond).unwrap_or(false) {
-                a
-            } else {
-                b
+        d
+    }
+
+    /// For a quantifier with no binding: the first bound of a name with a
+    /// logged value that no element of its set agrees with (the set, the
+    /// name, the logged value, and the set's value for the report).
+    #[allow(clippy::type_complexity)]
+    fn unmatched_log<'e>(
+        &self,
+        ctx: &mut Ctx<'_>,
+        bounds: &'e [evaluator::ir::Bound],
+    ) -> Option<(&'e Expr, String, Value, Vec<(Span, String)>)> {
+        for b in bounds {
+            let Some(set) = b.set.as_deref() else {
+                continue;
             };
-            walk(ctx, branch, f, know_next, c, bindings, all, inside);
-        }
-        _ => {}
-    }
-}
-
-/// Evaluates every conjunct of an action body (not stopping at the first
-/// false one): counts the true conjuncts, the false guards and the false
-/// effects, and records the first false guard (or, if every guard holds,
-/// the first false effect) with its operands' values. Conjuncts that need
-/// the next state are skipped when it is unknown. An `\E` inside the body
-/// is assessed for every binding; the best binding counts.
-fn assess(ctx: &mut Ctx<'_>, e: &Expr, know_next: bool, why: &mut Why) {
-    match &e.kind {
-        Kind::And(items) => {
-            for x in items {
-                assess(ctx, x, know_next, why);
+            let logged: Vec<&(String, Value)> = self
+                .inner
+                .iter()
+                .filter(|(n, _)| b.names.contains(n))
+                .collect();
+            if logged.is_empty() {
+                continue;
             }
-        }
-        Kind::Let(defs, body) => {
-            for d in defs {
-                ctx.set_slot_none(d.slot);
-            }
-            assess(ctx, body, know_next, why)
-        }
-        Kind::Named(_, _, body) => assess(ctx, body, know_next, why),
-        Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => assess(ctx, &d.def, know_next, why),
-        Kind::If(cond, a, b) if !cond.mentions_next() || know_next => match ctx.eval_bool(cond) {
-            Ok(true) => assess(ctx, a, know_next, why),
-            Ok(false) => assess(ctx, b, know_next, why),
-            Err(err) => record(why, cond, false, Some(err.message.clone()), vec![]),
-        },
-        Kind::Quant(Quant::Exists, bounds, body)
-            if know_next || !e.mentions_next() || body_has_conditions(body) =>
-        {
-            let base = why.clone();
-            let mut best: Option<Why> = None;
-            let body = &**body;
-            let r = ctx.for_each_binding(bounds, e.span, &mut |cx| {
-                let mut w = base.clone();
-                for b in bounds {
-                    for (name, slot) in b.names.iter().zip(&b.slots) {
-                        if let Ok(v) = cx.eval(&Expr::new(Kind::Local(*slot), e.span)) {
-                            w.bindings.retain(|(n, _)| n != name);
-                            w.bindings.push((name.clone(), v));
-                        }
-                    }
-                }
-                assess(cx, body, know_next, &mut w);
-                let perfect = w.guards_false == base.guards_false
-                    && w.effects_false == base.effects_false
-                    && w.distance == base.distance;
-                if best.as_ref().is_none_or(|b| w.rank() < b.rank()) {
-                    best = Some(w);
-                }
-                Ok(!perfect)
-            });
-            // Without a binding, the logged changes of the variables the
-            // body primes are all unexplained.
-            match (r, best) {
-                (Err(err), _) => {
-                    why.distance += changes(ctx, body);
-                    record(why, e, false, Some(err.message.clone()), vec![])
-                }
-                (Ok(_), Some(w)) => *why = w,
-                (Ok(_), None) => {
-                    why.distance += changes(ctx, body);
-                    match unmatched_log(ctx, bounds) {
-                        Some((set, name, logged, vals)) => {
-                            why.bindings.retain(|(n, _)| *n != name);
-                            why.bindings.push((name.clone(), logged));
-                            record(
-                                why,
-                                set,
-                                false,
-                                Some(format!(
-                                    "the logged `{name}` is not in the set `\\E {name}` ranges over (no element of it agrees with the logged value)"
-                                )),
-                                vals,
-                            )
-                        }
-                        None => record(
-                            why,
-                            e,
-                            false,
-                            Some("the set it ranges over is empty".into()),
-                            vec![],
-                        ),
-                    }
+            let Ok(sv) = ctx.eval(set) else { continue };
+            let Ok(elems) = sv
+                .clone()
+                .normalize()
+                .and_then(|n| n.elements().map(|e| e.into_owned()))
+            else {
+                continue;
+            };
+            for (name, v) in logged {
+                if !elems.iter().any(|x| agrees(v, x)) {
+                    return Some((
+                        set,
+                        name.clone(),
+                        v.clone(),
+                        vec![(set.span, clip(sv.to_string()))],
+                    ));
                 }
             }
         }
-        _ => {
-            let effect = e.mentions_next();
-            if effect && (!know_next || !primes_known(e)) {
-                // `UNCHANGED <<x, y>>` with only some of them logged: the
-                // logged ones still count.
-                if let (true, Kind::Unchanged(_)) = (know_next, &e.kind) {
-                    let d = changes(ctx, e);
-                    if d > 0 {
-                        why.distance += d;
-                        record(why, e, true, None, vec![]);
-                    } else {
-                        why.score += 1;
-                    }
-                }
-                return;
-            }
-            match ctx.eval_bool(e) {
-                Ok(true) => why.score += 1,
-                Ok(false) => {
-                    let vals = operand_values(ctx, e);
-                    if effect {
-                        why.distance += effect_distance(ctx, e);
-                    }
-                    record(why, e, effect, None, vals);
-                }
-                Err(err) => {
-                    if effect {
-                        why.distance += unexplained(ctx, e);
-                    }
-                    record(why, e, effect, Some(err.message.clone()), vec![])
-                }
-            }
-        }
+        None
     }
 }
 
@@ -637,83 +544,6 @@ fn effect_distance(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
         (Ok(a), Ok(b)) => distance(&a, &b).max(1),
         _ => 1,
     }
-}
-
-/// The cost of an effect that cannot be evaluated (a field the bound
-/// message does not have): 1, plus every logged change of the variables
-/// it primes, which it does not explain.
-fn unexplained(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
-    1 + changes(ctx, e)
-}
-
-/// How many leaves of the variables that `e` primes differ between the
-/// current state and the logged next state (variables the log does not
-/// have are taken as unchanged).
-fn changes(ctx: &mut Ctx<'_>, e: &Expr) -> usize {
-    let mut slots = vec![];
-    e.walk(&mut |x| match &x.kind {
-        Kind::PrimeVar(s) => slots.push(*s),
-        Kind::Prime(inner) | Kind::Unchanged(inner) => inner.walk(&mut |y| {
-            if let Kind::Var(s) = y.kind {
-                slots.push(s);
-            }
-        }),
-        _ => {}
-    });
-    slots.sort_unstable();
-    slots.dedup();
-    let known = LOGGED.with(|l| l.borrow().clone());
-    let mut d = 0;
-    for s in slots {
-        if known
-            .as_ref()
-            .is_some_and(|mask| !mask.get(s as usize).copied().unwrap_or(false))
-        {
-            continue;
-        }
-        let now = ctx.eval(&Expr::new(Kind::Var(s), e.span));
-        let next = ctx.eval(&Expr::new(Kind::PrimeVar(s), e.span));
-        if let (Ok(a), Ok(b)) = (now, next) {
-            d += distance(&a, &b);
-        }
-    }
-    d
-}
-
-/// Whether a logged value (of a variable bound inside the action, see
-/// [`crate::bind`]) agrees with the value of the spec (an error counts as
-/// disagreement).
-pub fn agrees(logged: &Value, got: &Value) -> bool {
-    evaluator::builtins::agrees(logged, got).unwrap_or(false)
-}
-
-/// For a quantifier with no binding: the first bound restricted to a
-/// logged value that no element of its set agrees with (the set, the
-/// name, the logged value, and the set's value for the report).
-#[allow(clippy::type_complexity)]
-fn unmatched_log<'e>(
-    ctx: &mut Ctx<'_>,
-    bounds: &'e [evaluator::ir::Bound],
-) -> Option<(&'e Expr, String, Value, Vec<(Span, String)>)> {
-    for b in bounds {
-        let Some((set, logged)) = crate::bind::restricted(b) else {
-            continue;
-        };
-        let Ok(sv) = ctx.eval(set) else { continue };
-        let Ok(elems) = sv
-            .clone()
-            .normalize()
-            .and_then(|n| n.elements().map(|e| e.into_owned()))
-        else {
-            continue;
-        };
-        for (name, v) in logged {
-            if !elems.iter().any(|x| agrees(&v, x)) {
-                return Some((set, name, v, vec![(set.span, clip(sv.to_string()))]));
-            }
-        }
-    }
-    None
 }
 
 /// A value's text, cut to about 200 bytes (at a character boundary).
@@ -755,17 +585,6 @@ fn record(
     }
 }
 
-/// Whether an action body has conditions that can be checked in the
-/// current state alone.
-fn body_has_conditions(e: &Expr) -> bool {
-    match &e.kind {
-        Kind::And(items) => items
-            .iter()
-            .any(|x| !x.mentions_next() || body_has_conditions(x)),
-        _ => !e.mentions_next(),
-    }
-}
-
 /// The values of the operands of a comparison (or of the operands of the
 /// formula a `~` negates).
 fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
@@ -792,15 +611,4 @@ fn operand_values(ctx: &mut Ctx<'_>, e: &Expr) -> Vec<(Span, String)> {
         }
     }
     out
-}
-
-/// Evaluates the next-state action `next` as a check of the step `(s, t)`
-/// in `ctx`, restricted to `filter`.
-pub fn step_holds(
-    ctx: &mut Ctx<'_>,
-    next: &Expr,
-    filter: Option<&Filter>,
-    c: &mut Contains,
-) -> EResult<bool> {
-    holds(ctx, next, filter, c)
 }

@@ -9,16 +9,14 @@
 mod explain;
 mod typing;
 
-use crate::action::{self, Filter, Why};
+use crate::action::{Filter, Why};
 use crate::event::{Event, UpdateOp};
-use evaluator::enumerate::{successors_with, Successor};
-use evaluator::eval::{values_equal, Ctx, EvalError};
-use evaluator::explore::State;
-use evaluator::ir::Expr;
+use evaluator::eval::{values_equal, EvalError};
+use evaluator::machine::state::fingerprint as state_fp;
+use evaluator::machine::{Spec, State};
 use evaluator::model::Model;
 use evaluator::value::Value;
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// Replay options.
@@ -84,20 +82,8 @@ pub enum Verdict {
     Error(String, Option<Box<EvalError>>, Summary),
 }
 
-/// A successor with the action (and parameters) that produced it.
-type Labelled = (State, Option<(String, Vec<(String, Value)>)>);
-
 /// A difference: what, the logged value, the value the spec allows.
 type Diff = (String, String, String);
-
-/// The fingerprint of a state.
-fn state_fp(s: &[Value]) -> u64 {
-    let mut h = evaluator::value::mix(8, s.len() as u64);
-    for v in s {
-        h = evaluator::value::mix(h, v.fingerprint());
-    }
-    h
-}
 
 /// An incremental replay (see [`Checker::replay`]).
 pub struct Replay<'c, 'm> {
@@ -172,62 +158,15 @@ impl Replay<'_, '_> {
 /// The trace checker for one model.
 pub struct Checker<'m> {
     model: &'m Model,
+    /// The model's state machine.
+    spec: Spec<'m>,
     opts: Options,
     slots: FxHashMap<String, usize>,
-    contains: std::cell::RefCell<action::Contains>,
-    /// The named actions of Next and their parameters.
+    /// The named actions of Next (at any depth) and their parameters.
     actions: FxHashMap<String, Vec<String>>,
-    /// The variables bound inside each action (see [`crate::bind`]).
+    /// The variables bound inside each action that are not its
+    /// parameters (see [`crate::bind`]).
     inner: FxHashMap<String, Vec<String>>,
-}
-
-/// What an event's label asks of its step: the action and the values of
-/// its own parameters, and the next-state relation in which the variables
-/// bound inside that action range only over the values that agree with
-/// the logged ones.
-pub(crate) struct Label<'n> {
-    /// The action and its parameters (None: an unlabelled event).
-    pub(crate) filter: Option<Filter>,
-    /// `Next`, restricted when the event logs variables bound inside the
-    /// action.
-    pub(crate) next: Cow<'n, Expr>,
-}
-
-impl Label<'_> {
-    /// A cache of which IR nodes contain the action: the checker's own for
-    /// its `Next`, a new one for a restricted copy (whose nodes live only
-    /// as long as the event).
-    fn contains<'c>(&self, shared: &'c std::cell::RefCell<action::Contains>) -> ContainsRef<'c> {
-        match self.next {
-            Cow::Borrowed(_) => ContainsRef::Shared(shared.borrow_mut()),
-            Cow::Owned(_) => ContainsRef::Own(action::Contains::default()),
-        }
-    }
-}
-
-/// See [`Label::contains`].
-enum ContainsRef<'c> {
-    Shared(std::cell::RefMut<'c, action::Contains>),
-    Own(action::Contains),
-}
-
-impl std::ops::Deref for ContainsRef<'_> {
-    type Target = action::Contains;
-    fn deref(&self) -> &action::Contains {
-        match self {
-            ContainsRef::Shared(r) => r,
-            ContainsRef::Own(c) => c,
-        }
-    }
-}
-
-impl std::ops::DerefMut for ContainsRef<'_> {
-    fn deref_mut(&mut self) -> &mut action::Contains {
-        match self {
-            ContainsRef::Shared(r) => &mut *r,
-            ContainsRef::Own(c) => c,
-        }
-    }
 }
 
 /// `v` with the value at `path` changed by `op` (None if the path does not
@@ -303,29 +242,26 @@ impl<'m> Checker<'m> {
             .enumerate()
             .map(|(i, v)| (v.clone(), i))
             .collect();
-        let mut actions: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        model.next.walk(&mut |e| {
-            if let evaluator::ir::Kind::Named(n, params, _) = &e.kind {
-                let entry = actions.entry(n.to_string()).or_default();
-                for (p, _) in params {
-                    if !entry.contains(p) {
-                        entry.push(p.clone());
-                    }
-                }
-            }
-        });
-        let inner = crate::bind::inner_names_by_action(&model.next)
-            .into_iter()
-            .map(|(a, names)| {
-                let own = actions.get(&a).cloned().unwrap_or_default();
-                (a, names.into_iter().filter(|n| !own.contains(n)).collect())
+        let spec = Spec::new(model);
+        let actions: FxHashMap<String, Vec<String>> = spec
+            .actions()
+            .iter()
+            .map(|a| (a.name.to_string(), a.params.clone()))
+            .collect();
+        let inner = spec
+            .actions()
+            .iter()
+            .map(|a| {
+                let own = &a.params;
+                let names = a.bound_inside.iter().filter(|n| !own.contains(n));
+                (a.name.to_string(), names.cloned().collect())
             })
             .collect();
         Checker {
             model,
+            spec,
             opts,
             slots,
-            contains: Default::default(),
             actions,
             inner,
         }
@@ -517,79 +453,21 @@ impl<'m> Checker<'m> {
         t
     }
 
-    /// What the event's label asks of its step: its own parameters go to
-    /// the filter, the values of variables bound inside the action restrict
-    /// `Next`.
-    pub(crate) fn label(&self, e: &Event) -> Label<'m> {
-        let next = &self.model.next;
-        let Some(a) = &e.action else {
-            return Label {
-                filter: None,
-                next: Cow::Borrowed(next),
-            };
-        };
+    /// What the event's label asks of its step: the action (any named
+    /// operator `Next` reaches), the values of its own parameters, and the
+    /// values of variables bound inside it, which restrict its `\E`.
+    pub(crate) fn label(&self, e: &Event) -> Option<Filter> {
+        let a = e.action.as_ref()?;
         let own = self.actions.get(a);
         let (params, inner): (Vec<_>, Vec<_>) = e
             .params
             .iter()
             .cloned()
             .partition(|(p, _)| own.is_some_and(|o| o.contains(p)));
-        Label {
-            filter: Some(Filter {
-                name: a.clone(),
-                params,
-            }),
-            next: if inner.is_empty() {
-                Cow::Borrowed(next)
-            } else {
-                Cow::Owned(crate::bind::restrict(next, a, &inner))
-            },
-        }
-    }
-
-    /// The successors of `s` (with the action names when `label` is set),
-    /// in enumeration order.
-    fn successors(&self, s: &[Value], label: bool) -> Result<Vec<Labelled>, EvalError> {
-        self.successors_in(&self.model.next, s, label)
-    }
-
-    /// [`Checker::successors`] under the next-state relation `next` (the
-    /// model's, or a restriction of it).
-    fn successors_in(
-        &self,
-        next: &Expr,
-        s: &[Value],
-        label: bool,
-    ) -> Result<Vec<Labelled>, EvalError> {
-        let m = self.model;
-        let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
-        let mut out = vec![];
-        successors_with(&mut ctx, next, label, &mut |t: Successor<'_>| {
-            out.push((
-                State::from(t.state),
-                t.action.map(|(n, ps)| (n.to_string(), ps)),
-            ));
-            Ok(true)
-        })
-        .map_err(|e| *e)?;
-        Ok(out)
-    }
-
-    /// Whether a successor's action (`got`) is the one the label asks for,
-    /// with the logged values of its own parameters.
-    fn label_ok(want: Option<&Filter>, got: &Option<(String, Vec<(String, Value)>)>) -> bool {
-        let Some(want) = want else { return true };
-        let Some((name, params)) = got else {
-            return false;
-        };
-        if *name != want.name {
-            return false;
-        }
-        want.params.iter().all(|(p, v)| {
-            params
-                .iter()
-                .find(|(q, _)| q == p)
-                .is_some_and(|(_, x)| action::agrees(v, x))
+        Some(Filter {
+            name: a.clone(),
+            params,
+            inner,
         })
     }
 
@@ -617,20 +495,8 @@ impl<'m> Checker<'m> {
         }
     }
 
-    /// The initial states of the spec.
-    fn initial_states(&self) -> Result<Vec<State>, Box<EvalError>> {
-        let m = self.model;
-        let mut ictx = Ctx::for_successors(&m.program, &[], m.init_slots);
-        let mut inits: Vec<State> = vec![];
-        successors_with(&mut ictx, &m.init, false, &mut |t: Successor<'_>| {
-            inits.push(State::from(t.state));
-            Ok(true)
-        })?;
-        Ok(inits)
-    }
-
     fn first(&self, first: &Event, sum: &mut Summary) -> Result<Vec<State>, Verdict> {
-        let inits = self.initial_states().map_err(|e| {
+        let inits = self.spec.initial_states().map_err(|e| {
             Verdict::Error("evaluating the initial states".into(), Some(e), sum.clone())
         })?;
         let mut candidates: Vec<State> = vec![];
@@ -677,8 +543,7 @@ impl<'m> Checker<'m> {
         sum: &mut Summary,
     ) -> Result<Vec<State>, Verdict> {
         let m = self.model;
-        let label = self.label(e);
-        let filter = label.filter.clone();
+        let filter = self.label(e);
         // Fast path: the event determines the whole next state.
         let determined = match candidates {
             [c] => self.determined(e, c),
@@ -692,16 +557,12 @@ impl<'m> Checker<'m> {
                 .is_ok()
                 || candidates.len() > 1
             {
-                let mut contains = label.contains(&self.contains);
                 for c in candidates {
                     if **c == *t && filter.is_none() {
                         ok = true;
                         break;
                     }
-                    let mut ctx = Ctx::with_next(&m.program, c, &t, m.next_slots);
-                    let r =
-                        action::step_holds(&mut ctx, &label.next, filter.as_ref(), &mut contains);
-                    match r {
+                    match self.spec.step_holds(c, &t, filter.as_ref()) {
                         Ok(true) => {
                             ok = true;
                             break;
@@ -722,7 +583,7 @@ impl<'m> Checker<'m> {
                 return Ok(vec![State::from(t)]);
             }
             if self.opts.max_hidden == 0 {
-                let f = self.failure(i, e, &label, candidates, Some(&t));
+                let f = self.failure(i, e, filter.as_ref(), candidates, Some(&t));
                 return Err(Verdict::Fails(Box::new(f), sum.clone()));
             }
         }
@@ -745,33 +606,39 @@ impl<'m> Checker<'m> {
                 {
                     next.push(c.clone());
                 }
-                let error = |err: EvalError| {
+                let error = |err: Box<EvalError>| {
                     Verdict::Error(
                         format!("computing successors at event {} (line {})", i + 1, e.line),
-                        Some(Box::new(err)),
+                        Some(err),
                         sum.clone(),
                     )
                 };
-                let succ = self
-                    .successors_in(&label.next, c, e.action.is_some())
+                // The event's own step: the successors of its action.
+                let mut hidden = vec![];
+                let keep_all = depth < self.opts.max_hidden && filter.is_none();
+                self.spec
+                    .next_states(c, filter.as_ref(), &mut |t| {
+                        if self.matches(e, Some(c), t).is_ok() && next_seen.insert(state_fp(t)) {
+                            next.push(State::from(t));
+                        }
+                        if keep_all {
+                            hidden.push(State::from(t));
+                        }
+                        Ok(true)
+                    })
                     .map_err(error)?;
-                for (t, got) in &succ {
-                    if Self::label_ok(filter.as_ref(), got)
-                        && self.matches(e, Some(c), t).is_ok()
-                        && next_seen.insert(state_fp(t))
-                    {
-                        next.push(t.clone());
-                    }
-                }
                 if depth < self.opts.max_hidden {
-                    // Hidden steps are any steps: the logged values of
-                    // variables bound inside the event's action restrict
-                    // only the event's own step.
-                    let hidden = match &label.next {
-                        Cow::Borrowed(_) => succ,
-                        Cow::Owned(_) => self.successors(c, false).map_err(error)?,
-                    };
-                    for (t, _) in hidden {
+                    // Hidden steps are any steps, whatever the event's
+                    // label.
+                    if filter.is_some() {
+                        self.spec
+                            .next_states(c, None, &mut |t| {
+                                hidden.push(State::from(t));
+                                Ok(true)
+                            })
+                            .map_err(error)?;
+                    }
+                    for t in hidden {
                         if visited.insert(state_fp(&t)) {
                             new_frontier.push(t);
                         }
@@ -797,7 +664,7 @@ impl<'m> Checker<'m> {
         }
         if next.is_empty() {
             let t = e.is_full(&m.program.vars).then(|| self.full_state(e));
-            let f = self.failure(i, e, &label, candidates, t.as_deref());
+            let f = self.failure(i, e, filter.as_ref(), candidates, t.as_deref());
             return Err(Verdict::Fails(Box::new(f), sum.clone()));
         }
         Ok(next)

@@ -98,7 +98,7 @@ fn peak(v: &Verdict) -> usize {
 #[test]
 fn the_variables_bound_inside_each_action_are_known() {
     let s = spec();
-    let inner = tracecheck::bind::inner_names_by_action(&s.model.next);
+    let inner = tracecheck::bind::inner_names_by_action(&evaluator::machine::Spec::new(&s.model));
     let of = |a: &str| inner.iter().find(|(n, _)| n == a).map(|(_, v)| v.clone());
     assert_eq!(of("Recv"), Some(vec!["m".to_string()]));
     // `\E j` under `\A k` is a condition, not a binding of Ping.

@@ -1,11 +1,12 @@
 //! The report of a failure: which actions come closest to the logged
 //! step, measured from the candidate states (see [`Checker::failure`]).
 
-use super::{at_path, path_text, short, Checker, Diff, Failure, Label};
+use super::{at_path, path_text, short, Checker, Diff, Failure};
 use crate::action::{self, Filter, Why};
 use crate::event::{Event, UpdateOp};
-use evaluator::eval::{values_equal, Ctx};
-use evaluator::explore::State;
+use evaluator::eval::values_equal;
+use evaluator::machine::label::reported;
+use evaluator::machine::{Frame, State};
 use evaluator::value::Value;
 
 impl Checker<'_> {
@@ -20,21 +21,26 @@ impl Checker<'_> {
         &self,
         i: usize,
         e: &Event,
-        label: &Label<'_>,
+        label: Option<&Filter>,
         candidates: &[State],
         t: Option<&[Value]>,
     ) -> Failure {
-        let m = self.model;
-        let names: Vec<String> = match &e.action {
-            Some(a) => vec![a.clone()],
-            None => action::actions(&m.next)
+        // The filters to explain: the logged action's, or each action
+        // that is under no other.
+        let filters: Vec<Filter> = match label {
+            Some(f) => vec![f.clone()],
+            None => self
+                .spec
+                .actions()
                 .iter()
-                .map(|a| a.to_string())
+                .filter(|a| a.top)
+                .map(|a| Filter::named(a.name.to_string()))
                 .collect(),
         };
         let examined = &candidates[..candidates.len().min(EXPLAIN_FROM)];
-        // The best explanation of each binding (action and its own
-        // parameters) over the candidates, with the candidate.
+        // The best explanation of each binding (the action that names the
+        // step and its own parameters) over the candidates, with the
+        // candidate.
         let mut best: Vec<(String, Why, usize)> = vec![];
         let keep = |key: String, w: Why, ci: usize, best: &mut Vec<(String, Why, usize)>| match best
             .iter_mut()
@@ -48,64 +54,74 @@ impl Checker<'_> {
         // differences shown.
         let mut nearest: Option<(usize, usize, State)> = None;
         for (ci, c) in examined.iter().enumerate() {
-            for name in &names {
-                let f = match &label.filter {
-                    Some(f) => f.clone(),
-                    None => Filter {
-                        name: name.clone(),
-                        params: vec![],
-                    },
-                };
+            // This candidate's explanation of each binding.
+            let mut here: Vec<(String, Why)> = vec![];
+            for f in &filters {
                 let ws = match t {
-                    Some(t) => {
-                        let mut ctx = Ctx::with_next(&m.program, c, t, m.next_slots);
-                        action::explain_bindings(&mut ctx, &label.next, &f, true, None)
-                    }
+                    Some(t) => action::explain_bindings(&self.spec, c, t, f, None),
                     None => {
                         // A hypothetical next state: the previous one with
                         // the logged values; effects on unlogged variables
                         // are not counted.
                         let (hyp, logged) = self.hypothesis(e, c);
-                        let mut ctx = Ctx::with_next(&m.program, c, &hyp, m.next_slots);
-                        action::explain_bindings(&mut ctx, &label.next, &f, true, Some(&logged))
+                        action::explain_bindings(&self.spec, c, &hyp, f, Some(&logged))
                     }
                 };
                 for w in ws {
                     let key = self.head(&w.action, &w.bindings);
-                    keep(key, w, ci, &mut best);
+                    match here.iter_mut().find(|(k, _)| *k == key) {
+                        Some(slot) if w.rank() < slot.1.rank() => slot.1 = w,
+                        Some(_) => {}
+                        None => here.push((key, w)),
+                    }
                 }
             }
             // An enabled binding is as far from the log as its nearest
             // successor: its effects computed by the spec, not evaluated
             // against the logged (possibly wrong) next state.
-            let Ok(succ) = self.successors_in(&label.next, c, true) else {
+            let Ok(succ) = self.spec.transitions(c, label) else {
+                for (key, w) in here {
+                    keep(key, w, ci, &mut best);
+                }
                 continue;
             };
-            for (s, got) in succ {
-                if !Self::label_ok(label.filter.as_ref(), &got) {
-                    continue;
-                }
-                let d = self.log_distance(e, c, &s);
-                if let Some((name, params)) = &got {
-                    let key = self.head(name, params);
-                    let mut w = best
-                        .iter()
-                        .find(|(k, _, _)| *k == key)
-                        .map(|(_, w, _)| w.clone())
-                        .unwrap_or_else(|| Why::new(name.clone(), params.clone()));
-                    // The successor's distance is exact; an evaluation of
-                    // the binding's effects with every guard true can only
-                    // have missed some (effects on unlogged variables).
-                    if d < w.cost() || w.guards_false == 0 {
-                        w.guards_false = 0;
-                        w.effects_false = usize::from(d > 0);
-                        w.distance = d;
-                        keep(key, w, ci, &mut best);
+            let mut exact: Vec<(String, &Frame, usize)> = vec![];
+            for s in &succ {
+                let d = self.log_distance(e, c, &s.state);
+                let from = label.and_then(|f| f.position(&s.path)).unwrap_or(0);
+                if let Some(frame) = reported(&s.path, from) {
+                    let key = self.head(&frame.name, &frame.params);
+                    match exact.iter_mut().find(|(k, _, _)| *k == key) {
+                        Some(slot) => slot.2 = slot.2.min(d),
+                        None => exact.push((key, frame, d)),
                     }
                 }
                 if nearest.as_ref().is_none_or(|(n, _, _)| d < *n) {
-                    nearest = Some((d, ci, s));
+                    nearest = Some((d, ci, s.state.clone()));
                 }
+            }
+            for (key, frame, d) in exact {
+                let slot = match here.iter().position(|(k, _)| *k == key) {
+                    Some(i) => i,
+                    None => {
+                        let w = Why::new(frame.name.to_string(), frame.params.clone());
+                        here.push((key.clone(), w));
+                        here.len() - 1
+                    }
+                };
+                let w = &mut here[slot].1;
+                // The successor's distance is exact: it replaces an
+                // evaluation of the binding's effects against the log,
+                // which can only have missed some (effects on unlogged
+                // variables), and shows the binding enabled.
+                if d < w.cost() || w.guards_false == 0 {
+                    w.guards_false = 0;
+                    w.effects_false = usize::from(d > 0);
+                    w.distance = d;
+                }
+            }
+            for (key, w) in here {
+                keep(key, w, ci, &mut best);
             }
         }
         // A step missing from the log: when nothing explains the event with
@@ -141,11 +157,7 @@ impl Checker<'_> {
         why.sort_by_key(|w| w.rank());
         if why.is_empty() && !examined.is_empty() {
             if let Some(name) = &e.action {
-                let bindings = label
-                    .filter
-                    .as_ref()
-                    .map(|f| f.params.clone())
-                    .unwrap_or_default();
+                let bindings = label.map(|f| f.params.clone()).unwrap_or_default();
                 why.push(Why {
                     message: Some(format!(
                         "the spec's next-state action has no action `{name}` with these parameters"
@@ -253,29 +265,28 @@ impl Checker<'_> {
     fn missing_step(
         &self,
         e: &Event,
-        label: &Label<'_>,
+        label: Option<&Filter>,
         candidates: &[State],
     ) -> Vec<(String, Why, usize)> {
         let mut out: Vec<(String, Why, usize)> = vec![];
         for (ci, c) in candidates.iter().enumerate() {
-            let Ok(first) = self.successors(c, true) else {
+            let Ok(first) = self.spec.transitions(c, None) else {
                 continue;
             };
-            for (t1, l1) in &first {
-                let Ok(second) = self.successors_in(&label.next, t1, true) else {
+            for t1 in &first {
+                let Ok(second) = self.spec.transitions(&t1.state, label) else {
                     continue;
                 };
-                for (t2, l2) in &second {
-                    if !Self::label_ok(label.filter.as_ref(), l2)
-                        || self.log_distance(e, t1, t2) > 0
-                    {
+                for t2 in &second {
+                    if self.log_distance(e, &t1.state, &t2.state) > 0 {
                         continue;
                     }
-                    let (Some((a1, p1)), Some((a2, p2))) = (l1, l2) else {
+                    let from = label.and_then(|f| f.position(&t2.path)).unwrap_or(0);
+                    let (Some(f1), Some(f2)) = (t1.path.first(), reported(&t2.path, from)) else {
                         continue;
                     };
-                    let hidden = self.head(a1, p1);
-                    let key = format!("{} after {hidden}", self.head(a2, p2));
+                    let hidden = self.head(&f1.name, &f1.params);
+                    let key = format!("{} after {hidden}", self.head(&f2.name, &f2.params));
                     if out.iter().any(|(k, _, _)| *k == key) {
                         continue;
                     }
@@ -284,7 +295,7 @@ impl Checker<'_> {
                             "the logged values are those of this step after a step the log does not show, {hidden} (see --max-hidden-steps)"
                         )),
                         missing_steps: 1,
-                        ..Why::new(a2.clone(), p2.clone())
+                        ..Why::new(f2.name.to_string(), f2.params.clone())
                     };
                     out.push((key, why, ci));
                 }

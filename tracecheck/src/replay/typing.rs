@@ -54,7 +54,7 @@ impl Replay<'_, '_> {
                 vars: vec![Shape::Unknown; checker.slots.len()],
                 params: FxHashMap::default(),
             };
-            let inits = checker.initial_states().map_err(|e| {
+            let inits = checker.spec.initial_states().map_err(|e| {
                 Verdict::Error(
                     "evaluating the initial states".into(),
                     Some(e),
@@ -97,14 +97,16 @@ impl Replay<'_, '_> {
                 let shapes = self.shapes.as_mut().expect("shapes are learnt above");
                 for c in self.candidates.iter().take(LEARN_FROM) {
                     shapes.learn_state(c);
-                    if let Ok(succ) = checker.successors(c, true) {
-                        for (t, label) in &succ {
-                            shapes.learn_state(t);
-                            if let Some((a, ps)) = label {
-                                for (p, v) in ps {
+                    if let Ok(succ) = checker.spec.transitions(c, None) {
+                        for t in &succ {
+                            shapes.learn_state(&t.state);
+                            // Every operator on the path: a label may
+                            // name any of them.
+                            for f in &t.path {
+                                for (p, v) in &f.params {
                                     shapes
                                         .params
-                                        .entry((a.clone(), p.clone()))
+                                        .entry((f.name.to_string(), p.clone()))
                                         .or_default()
                                         .learn(v);
                                 }

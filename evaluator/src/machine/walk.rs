@@ -1,24 +1,92 @@
-//! Successor enumeration, the way TLC does it: the conjuncts of an action
-//! are taken left to right; `x' = e` gives `x'` a value if it has none yet,
-//! `x' \in S` branches over `S`, `\E` and `\/` branch, `UNCHANGED v` copies
-//! the variables of `v`, and every other conjunct is a condition, evaluated
-//! with the primed variables known so far.
+//! The one walker over an action's structure, used for every question
+//! asked of a spec: the successors of a state (TLC's enumeration), the
+//! successors of one named operator, whether a pair of states is a step
+//! (the same walk with every primed variable known: an assignment to a
+//! known variable is a condition), and the explanations of a failed step
+//! (the walk stops at the operator asked for and hands its body over).
+//!
+//! As TLC, the conjuncts of an action are taken left to right; `x' = e`
+//! gives `x'` a value if it has none yet, `x' \in S` branches over `S`,
+//! `\E` and `\/` branch, `UNCHANGED v` copies the variables of `v`, and
+//! every other conjunct is a condition, evaluated with the primed
+//! variables known so far. Operators are entered at any depth; the walker
+//! keeps the stack of the named ones (with their parameters' values), so a
+//! successor's label is the whole path and a [`Filter`] matches any level
+//! of it.
 
+use super::label::{agrees, Filter, Frame};
 use crate::eval::{err, vspan, Ctx, EResult};
-use crate::ir::{Expr, Kind, Quant};
+use crate::ir::{Bound, Expr, Kind, Quant};
 use crate::value::Value;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
-/// An action's name with the values of its parameters.
-pub type ActionLabel = (Arc<str>, Vec<(String, Value)>);
-
-/// What the enumerator reports for each successor.
+/// What the walker reports for each successor.
 pub struct Successor<'a> {
     /// The next state.
     pub state: &'a [Value],
-    /// The outermost named action that produced it (`Phase1b`), if any,
-    /// with its arguments' values.
-    pub action: Option<ActionLabel>,
+    /// The named operators the walk went through to produce it, outermost
+    /// first (empty unless labels are tracked or a filter is set).
+    pub path: &'a [Frame],
+}
+
+impl Successor<'_> {
+    /// The outermost named action that produced the successor
+    /// (`Phase1b(a1)`), if labels are tracked.
+    pub fn action(&self) -> Option<super::label::ActionLabel> {
+        self.path.first().map(Frame::label)
+    }
+}
+
+/// What a walk reports to its user.
+pub trait Visitor {
+    /// A successor, with its path; returns false to stop the walk.
+    fn successor(&mut self, s: Successor<'_>) -> EResult<bool>;
+
+    /// The walk reached the operator the filter names (only with
+    /// [`Walk::stop_at_target`]): its body, in `ctx` as the walk has bound
+    /// it (parameters, enclosing `\E`, LET), and the path down to it
+    /// (the operator last). The walk does not go into the body; returns
+    /// false to stop the walk.
+    fn target(&mut self, _ctx: &mut Ctx<'_>, _body: &Expr, _path: &[Frame]) -> EResult<bool> {
+        Ok(true)
+    }
+
+    /// The walk did not reach the filter's operator because the condition
+    /// `cond` is false (only with [`Walk::stop_at_target`]), in `ctx` as
+    /// the walk has bound it, under the operators of `path`.
+    fn blocked(&mut self, _ctx: &mut Ctx<'_>, _cond: &Expr, _path: &[Frame]) {}
+}
+
+/// A [`Visitor`] that hands each successor to a closure.
+pub struct Emit<F>(pub F);
+
+impl<F: FnMut(Successor<'_>) -> EResult<bool>> Visitor for Emit<F> {
+    fn successor(&mut self, s: Successor<'_>) -> EResult<bool> {
+        (self.0)(s)
+    }
+}
+
+/// How to walk.
+#[derive(Clone, Copy, Default)]
+pub struct Walk<'a> {
+    /// Keep the path of named operators (their arguments are evaluated:
+    /// slower).
+    pub track: bool,
+    /// Only the steps that go through this operator.
+    pub filter: Option<&'a Filter>,
+    /// The nodes that contain the filter's operator (by address), so that
+    /// branches without it are skipped (see [`super::Spec`]).
+    pub targets: Option<&'a FxHashSet<usize>>,
+    /// Stop at the filter's operator and call [`Visitor::target`] (with
+    /// `track`, for the path it is given).
+    pub stop_at_target: bool,
+    /// Caches of the expensive parts of the action.
+    pub caches: Option<&'a crate::inputs::ActionCaches>,
+    /// The named operators (by address) written under a `\/` of the
+    /// operator around them: their frames are marked
+    /// [`Frame::alternative`].
+    pub alternatives: Option<&'a FxHashSet<usize>>,
 }
 
 /// The remaining conjuncts to satisfy after the current one.
@@ -40,66 +108,45 @@ enum Cont<'a> {
     Rebind(&'a [u32], &'a [Option<Value>], &'a Cont<'a>),
 }
 
+/// Walks the action `e` from `ctx.state` (and the next-state values
+/// `ctx.next` already has), reporting to `v`. Without a filter, every
+/// successor is reported (the same state may be reported several times,
+/// once per way the action produces it, as TLC counts them).
+pub fn walk(ctx: &mut Ctx<'_>, e: &Expr, how: &Walk<'_>, v: &mut dyn Visitor) -> EResult<()> {
+    let mut w = Walker {
+        v,
+        how: *how,
+        stack: vec![],
+        matched: None,
+        restrict: how.filter.is_some_and(|f| !f.inner.is_empty()),
+        stopped: false,
+        buf: vec![],
+        applied: vec![],
+    };
+    w.go(ctx, e, &Cont::Done)
+}
+
 /// Enumerates the successors of `ctx.state` under the action `e`, calling
-/// `emit` for each (the same state may be reported several times, once per
-/// way the action produces it, as TLC counts them). `emit` returns false to
-/// stop early.
+/// `emit` for each (see [`walk`]). `emit` returns false to stop early.
 pub fn successors(
     ctx: &mut Ctx<'_>,
     e: &Expr,
     emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
 ) -> EResult<()> {
-    successors_with(ctx, e, false, emit)
+    walk(ctx, e, &Walk::default(), &mut Emit(emit))
 }
 
-/// Like [`successors`]; with `track`, each successor names the action that
-/// produced it (slower: the action's arguments are evaluated).
-pub fn successors_with(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    track: bool,
-    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
-) -> EResult<()> {
-    enumerate(ctx, e, track, None, emit)
-}
-
-/// [`successors`], with the parts of the action that `caches` holds
-/// computed once per distinct value of their inputs.
-pub fn successors_cached(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    caches: &crate::inputs::ActionCaches,
-    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
-) -> EResult<()> {
-    enumerate(ctx, e, false, Some(caches), emit)
-}
-
-fn enumerate(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
-    track: bool,
-    caches: Option<&crate::inputs::ActionCaches>,
-    emit: &mut dyn FnMut(Successor<'_>) -> EResult<bool>,
-) -> EResult<()> {
-    let mut en = Enum {
-        emit,
-        action: None,
-        stopped: false,
-        track,
-        buf: vec![],
-        caches,
-        applied: vec![],
-    };
-    en.go(ctx, e, &Cont::Done)
-}
-
-struct Enum<'e> {
-    emit: &'e mut dyn FnMut(Successor<'_>) -> EResult<bool>,
-    action: Option<ActionLabel>,
+struct Walker<'e> {
+    v: &'e mut dyn Visitor,
+    how: Walk<'e>,
+    /// The named operators entered, outermost first.
+    stack: Vec<Frame>,
+    /// The index in `stack` of the filter's operator, once entered.
+    matched: Option<usize>,
+    /// Whether the filter restricts the `\E` inside its operator.
+    restrict: bool,
     stopped: bool,
-    track: bool,
     buf: Vec<Value>,
-    caches: Option<&'e crate::inputs::ActionCaches>,
     /// The recursive functions whose bodies are being enumerated (their
     /// definitions, innermost last).
     applied: Vec<Arc<Expr>>,
@@ -147,13 +194,17 @@ fn slots_bound_in(e: &Expr, out: &mut Vec<u32>) {
     out.dedup();
 }
 
-impl Enum<'_> {
+impl Walker<'_> {
     fn cont(&mut self, ctx: &mut Ctx<'_>, k: &Cont<'_>) -> EResult<()> {
         if self.stopped {
             return Ok(());
         }
         match k {
             Cont::Done => {
+                if self.pending() {
+                    // A step that does not go through the filter's operator.
+                    return Ok(());
+                }
                 let mut state = std::mem::take(&mut self.buf);
                 state.clear();
                 for (i, v) in ctx.next.iter().enumerate() {
@@ -170,9 +221,9 @@ impl Enum<'_> {
                         }
                     }
                 }
-                let go_on = (self.emit)(Successor {
+                let go_on = self.v.successor(Successor {
                     state: &state,
-                    action: self.action.clone(),
+                    path: &self.stack,
                 });
                 self.buf = state;
                 if !go_on? {
@@ -184,7 +235,7 @@ impl Enum<'_> {
                 if rest.is_empty() {
                     return self.cont(ctx, outer);
                 }
-                if all_assigned(ctx) {
+                if self.fast_path_allowed() && all_assigned(ctx) {
                     // TLC's fast path: once every variable has a value, the
                     // remaining conjuncts are plain conditions (a `\/` or
                     // `\E` among them no longer multiplies successors).
@@ -304,6 +355,9 @@ impl Enum<'_> {
                 self.cont(ctx, &c)
             }
             Kind::Or(items) => {
+                if self.pending() {
+                    return self.alternatives(ctx, items, k);
+                }
                 for x in items {
                     self.go(ctx, x, k)?;
                 }
@@ -327,13 +381,17 @@ impl Enum<'_> {
                 self.go(ctx, a, &c)
             }
             Kind::If(c, a, b) => {
-                let holds = match self.caches.and_then(|cs| cs.get(ctx.prog, c)) {
+                let holds = match self.how.caches.and_then(|cs| cs.get(ctx.prog, c)) {
                     Some(cache) => cache.eval_bool(ctx, c)?,
                     None => ctx.eval_bool(c)?,
                 };
                 if holds {
                     self.go(ctx, a, k)
                 } else {
+                    if self.how.stop_at_target && self.pending() && !self.has_target(b) {
+                        let then = Cont::And(std::slice::from_ref(&**a), k);
+                        self.blocked(ctx, c, &then)?;
+                    }
                     self.go(ctx, b, k)
                 }
             }
@@ -356,22 +414,10 @@ impl Enum<'_> {
             }
             Kind::LetRef(d) if !d.memo || d.slot == u32::MAX => self.go(ctx, &d.def, k),
             Kind::Named(name, params, body) => {
-                if self.track && self.action.is_none() {
-                    let mut vals = Vec::with_capacity(params.len());
-                    for (n, x) in params {
-                        // Arguments that are actions themselves are not shown.
-                        if x.mentions_next() {
-                            continue;
-                        }
-                        vals.push((n.clone(), ctx.eval(x)?));
-                    }
-                    self.action = Some((name.clone(), vals));
-                    let r = self.go(ctx, body, k);
-                    self.action = None;
-                    r
-                } else {
-                    self.go(ctx, body, k)
+                if !self.how.track && self.how.filter.is_none() {
+                    return self.go(ctx, body, k);
                 }
+                self.named(ctx, e, name, params, body, k)
             }
             Kind::FnApp(f, args) if args.len() == 1 => match self.lazy_function(f) {
                 Some(def) => self.apply_function(ctx, e, f, def, &args[0], k),
@@ -380,7 +426,7 @@ impl Enum<'_> {
             Kind::Eq(lhs, rhs) => {
                 if let Kind::PrimeVar(s) = lhs.kind {
                     if ctx.next[s as usize].is_none() {
-                        let v = match self.caches.and_then(|c| c.get(ctx.prog, rhs)) {
+                        let v = match self.how.caches.and_then(|c| c.get(ctx.prog, rhs)) {
                             Some(c) => c.eval_with(ctx, vec![], &mut |c| c.eval(rhs))?,
                             None => ctx.eval(rhs)?,
                         };
@@ -448,6 +494,164 @@ impl Enum<'_> {
         }
     }
 
+    /// The disjuncts of a `\/` while the filter's operator is still to
+    /// be found: those without it are skipped (unless a conjunct still to
+    /// come has it).
+    #[inline(never)]
+    fn alternatives(&mut self, ctx: &mut Ctx<'_>, items: &[Expr], k: &Cont<'_>) -> EResult<()> {
+        let mut later = None;
+        for x in items {
+            if self.has_target(x) || *later.get_or_insert_with(|| self.cont_has_target(k)) {
+                self.go(ctx, x, k)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a filter is set and the walk has not entered its operator.
+    #[inline]
+    fn pending(&self) -> bool {
+        self.how.filter.is_some() && self.matched.is_none()
+    }
+
+    /// Whether the remaining conjuncts may be evaluated as plain
+    /// conditions once every variable has a value (TLC's fast path): not
+    /// while the filter's operator is still to be found (it must be
+    /// entered), nor inside it when logged values restrict its `\E`.
+    fn fast_path_allowed(&self) -> bool {
+        match self.how.filter {
+            None => true,
+            Some(f) => self.matched.is_some() && f.inner.is_empty() && !self.how.stop_at_target,
+        }
+    }
+
+    /// Whether `e` contains the filter's operator (true when unknown).
+    fn has_target(&self, e: &Expr) -> bool {
+        self.how
+            .targets
+            .is_none_or(|t| t.contains(&(e as *const Expr as usize)))
+    }
+
+    /// Whether a conjunct still to come contains the filter's operator.
+    fn cont_has_target(&self, k: &Cont<'_>) -> bool {
+        match k {
+            Cont::Done => false,
+            Cont::And(rest, outer) => {
+                rest.iter().any(|x| self.has_target(x)) || self.cont_has_target(outer)
+            }
+            Cont::Forall(_, _, body, outer) => self.has_target(body) || self.cont_has_target(outer),
+            Cont::Frame(_, outer) | Cont::Changed(_, outer) | Cont::Rebind(_, _, outer) => {
+                self.cont_has_target(outer)
+            }
+        }
+    }
+
+    /// Enters the named operator `name` (its arguments `params`, its
+    /// inlined `body`), keeping the path: the filter's operator is checked
+    /// against the filter's parameters, and with `stop_at_target` handed
+    /// to the visitor instead of being walked.
+    #[inline(never)]
+    fn named(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        e: &Expr,
+        name: &Arc<str>,
+        params: &[(String, Expr)],
+        body: &Expr,
+        k: &Cont<'_>,
+    ) -> EResult<()> {
+        let pending = self.pending();
+        let hit = pending && self.how.filter.is_some_and(|f| **name == *f.name);
+        if pending && !hit && !self.has_target(body) && !self.cont_has_target(k) {
+            return Ok(());
+        }
+        if !self.how.track {
+            // No path to keep: only the filter's operator is checked, on
+            // the parameters the filter gives.
+            if !hit {
+                return self.go(ctx, body, k);
+            }
+            if let Some(f) = self.how.filter {
+                for (p, want) in &f.params {
+                    if let Some((_, x)) = params.iter().find(|(n, _)| n == p) {
+                        if !agrees(want, &ctx.eval(x)?) {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            self.matched = Some(self.stack.len());
+            let r = self.go(ctx, body, k);
+            self.matched = None;
+            return r;
+        }
+        let mut vals = Vec::with_capacity(params.len());
+        for (n, x) in params {
+            // Arguments that are actions themselves are not shown.
+            if x.mentions_next() {
+                continue;
+            }
+            vals.push((n.clone(), ctx.eval(x)?));
+        }
+        if hit && !self.how.filter.is_some_and(|f| f.params_agree(&vals)) {
+            return Ok(());
+        }
+        self.stack.push(Frame {
+            name: name.clone(),
+            params: vals,
+            alternative: self
+                .how
+                .alternatives
+                .is_some_and(|a| a.contains(&(e as *const Expr as usize))),
+        });
+        if hit {
+            self.matched = Some(self.stack.len() - 1);
+        }
+        let r = if hit && self.how.stop_at_target {
+            match self.v.target(ctx, body, &self.stack) {
+                Ok(go_on) => {
+                    self.stopped |= !go_on;
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            }
+        } else {
+            self.go(ctx, body, k)
+        };
+        if hit {
+            self.matched = None;
+        }
+        self.stack.pop();
+        r
+    }
+
+    /// Whether the values bound by `b` agree with the logged values of
+    /// variables bound inside the filter's operator (true outside it).
+    #[cold]
+    #[inline(never)]
+    fn inner_agrees(
+        &self,
+        ctx: &mut Ctx<'_>,
+        b: &Bound,
+        span: parser::span::Span,
+    ) -> EResult<bool> {
+        let Some(f) = self.how.filter else {
+            return Ok(true);
+        };
+        if self.matched.is_none() || f.inner.is_empty() {
+            return Ok(true);
+        }
+        for (name, slot) in b.names.iter().zip(&b.slots) {
+            if let Some((_, want)) = f.inner.iter().find(|(n, _)| n == name) {
+                let got = ctx.eval(&Expr::new(Kind::Local(*slot), span))?;
+                if !agrees(want, &got) {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+
     fn unchanged(&mut self, ctx: &mut Ctx<'_>, slots: &[u32], k: &Cont<'_>) -> EResult<()> {
         let Some((&s, rest)) = slots.split_first() else {
             return self.cont(ctx, k);
@@ -469,7 +673,7 @@ impl Enum<'_> {
     fn exists(
         &mut self,
         ctx: &mut Ctx<'_>,
-        bounds: &[crate::ir::Bound],
+        bounds: &[Bound],
         body: &Expr,
         k: &Cont<'_>,
         e: &Expr,
@@ -479,10 +683,16 @@ impl Enum<'_> {
         let Some((b, rest)) = bounds.split_last() else {
             return self.go(ctx, body, k);
         };
+        if self.pending() && !self.has_target(body) && !self.cont_has_target(k) {
+            return Ok(());
+        }
         let elems = ctx.bound_elements(b, e.span)?;
         let saved = ctx.bound_slots(b);
         for i in 0..elems.as_slice().len() {
             ctx.bind_elem(b, &elems, i, e.span)?;
+            if self.restrict && self.matched.is_some() && !self.inner_agrees(ctx, b, e.span)? {
+                continue;
+            }
             self.exists(ctx, rest, body, k, e)?;
             if self.stopped {
                 break;
@@ -493,7 +703,7 @@ impl Enum<'_> {
     }
 
     /// `f[a]` as an action, where `f` is a function defined at the top of
-    /// a module by `f[x \in S] == body` (see [`Enum::apply_function`]):
+    /// a module by `f[x \in S] == body` (see [`Walker::apply_function`]):
     /// the steps of body in a frame of its own, with `x = a`.
     fn apply_defined(
         &mut self,
@@ -553,7 +763,7 @@ impl Enum<'_> {
     }
 
     /// `f[a]` as an action, where `f` is a function defined by `f[x \in S]
-    /// == body` (see [`Enum::lazy_function`]): as TLC does for a function
+    /// == body` (see [`Walker::lazy_function`]): as TLC does for a function
     /// that is still a definition, the steps of `body` with `x = a` (its
     /// `\/` and `\E` branch and are counted). Outside S, or if `f` cannot
     /// be evaluated, a plain condition (whose evaluation reports the error).
@@ -594,16 +804,31 @@ impl Enum<'_> {
         r
     }
 
+    #[inline]
     fn guard(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
-        let holds = match self.caches.and_then(|c| c.get(ctx.prog, e)) {
+        let holds = match self.how.caches.and_then(|c| c.get(ctx.prog, e)) {
             Some(c) => c.eval_bool(ctx, e)?,
             None => ctx.eval_bool(e)?,
         };
         if holds {
             self.cont(ctx, k)
+        } else if self.how.stop_at_target {
+            self.blocked(ctx, e, k)
         } else {
             Ok(())
         }
+    }
+
+    /// A false condition `e` (a guard, or the condition of an IF whose
+    /// other branch `k` would take): reported to the visitor when the walk
+    /// stops at targets and the filter's operator is still to come.
+    #[cold]
+    #[inline(never)]
+    fn blocked(&mut self, ctx: &mut Ctx<'_>, e: &Expr, k: &Cont<'_>) -> EResult<()> {
+        if self.how.stop_at_target && self.pending() && self.cont_has_target(k) {
+            self.v.blocked(ctx, e, &self.stack);
+        }
+        Ok(())
     }
 }
 
