@@ -22,6 +22,7 @@ pub mod explore;
 pub mod inputs;
 pub mod intern;
 pub mod ir;
+pub mod liveness;
 pub mod lower;
 pub mod model;
 pub mod value;
