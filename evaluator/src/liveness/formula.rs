@@ -68,6 +68,28 @@ impl Atom {
         }
     }
 
+    /// The fingerprints (by `fp`) of the successors of `s` under an
+    /// action atom (for `<<A>>_v`: the steps of A that change v).
+    pub fn step_targets(
+        &self,
+        prog: &Program,
+        s: &[Value],
+        fp: &dyn Fn(&[Value]) -> EResult<u64>,
+    ) -> EResult<Vec<u64>> {
+        let mut ctx = Ctx::for_successors(prog, s, self.nslots);
+        for (slot, v) in self.env.iter() {
+            ctx.set_slot(*slot, v.clone());
+        }
+        let mut out = vec![];
+        crate::enumerate::successors(&mut ctx, &self.expr, &mut |t| {
+            out.push(fp(t.state)?);
+            Ok(true)
+        })?;
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
     /// Evaluates an action atom on the step (s, t).
     pub fn eval_step(&self, prog: &Program, s: &[Value], t: &[Value]) -> EResult<bool> {
         let mut ctx = Ctx::with_next(prog, s, t, self.nslots);
@@ -126,6 +148,22 @@ impl Atoms {
         i
     }
 
+    /// For each atom `ENABLED <<A>>_v`, the atom `<<A>>_v` under the same
+    /// bindings if there is one (WF and SF make both): A is enabled in s
+    /// iff s has a successor under that action.
+    pub fn step_twins(&self) -> Vec<Option<u32>> {
+        self.list
+            .iter()
+            .map(|a| {
+                if a.kind != AtomKind::Enabled {
+                    return None;
+                }
+                let key = format!("{:?}|{:?}|{:?}", AtomKind::Action, a.env, a.expr);
+                self.index.get(&key).copied()
+            })
+            .collect()
+    }
+
     /// The level of a formula.
     pub fn level(&self, f: &Live) -> u8 {
         match f {
@@ -174,6 +212,19 @@ impl<'p> Converter<'p> {
     }
 
     fn atom(&mut self, kind: AtomKind, expr: Expr, env: &[(u32, Value)], nslots: u32) -> Live {
+        // Only the bindings the predicate reads: the same predicate under
+        // different bindings of other names is one atom.
+        let mut used = vec![];
+        expr.walk(&mut |x| {
+            if let Kind::Local(s) = x.kind {
+                used.push(s);
+            }
+        });
+        let env: Vec<(u32, Value)> = env
+            .iter()
+            .filter(|(s, _)| used.contains(s))
+            .cloned()
+            .collect();
         Live::Atom(self.atoms.add(Atom {
             kind,
             expr,
@@ -187,6 +238,16 @@ impl<'p> Converter<'p> {
         if !needs_structure(e) {
             if let Kind::Const(Value::Bool(b)) = e.kind {
                 return Ok(Live::Bool(b));
+            }
+            // Constant-level formulas are evaluated once, as TLC does.
+            let defs = &self.prog.defs;
+            let pure_call = |d: crate::ir::DefId| defs.get(d as usize).is_some_and(|x| x.pure);
+            if !e.depends_on_state(&pure_call) {
+                let mut ctx = Ctx::new(self.prog, &[], nslots);
+                for (slot, v) in env {
+                    ctx.set_slot(*slot, v.clone());
+                }
+                return Ok(Live::Bool(ctx.eval_bool(e)?));
             }
             let kind = if e.mentions_next() {
                 AtomKind::Action

@@ -13,6 +13,7 @@
 use super::formula::{Atom, AtomKind};
 use crate::eval::{EResult, EvalError};
 use crate::explore::{Explorer, State};
+use crate::ir::Kind;
 use crate::lower::Program;
 use rustc_hash::FxHashMap;
 
@@ -74,13 +75,37 @@ fn expand(
     ex: &Explorer<'_>,
     prog: &Program,
     atoms: &[Atom],
+    used: &[bool],
+    twins: &[Option<u32>],
+    exact: bool,
     words: usize,
     fp: u64,
     s: &State,
 ) -> EResult<Expanded> {
+    // <<A>>_v on the steps from s: the successors of s under it, found
+    // once by enumeration, instead of evaluating it on every step (when
+    // fingerprints identify states: no VIEW, no SYMMETRY).
+    let mut targets: Vec<Option<Vec<u64>>> = vec![None; atoms.len()];
+    if exact {
+        let fpf = |t: &[crate::value::Value]| ex.fingerprint(t);
+        for (i, a) in atoms.iter().enumerate() {
+            let wanted = used[i] || twins.contains(&Some(i as u32));
+            if wanted && a.kind == AtomKind::Action && matches!(a.expr.kind, Kind::AngleAction(..))
+            {
+                targets[i] = Some(a.step_targets(prog, s, &fpf)?);
+            }
+        }
+    }
     let mut bits = vec![0u64; words];
     for (i, a) in atoms.iter().enumerate() {
-        if a.kind != AtomKind::Action && a.eval_state(prog, s)? {
+        if !used[i] || a.kind == AtomKind::Action {
+            continue;
+        }
+        let value = match twins[i].and_then(|j| targets[j as usize].as_ref()) {
+            Some(ts) => !ts.is_empty(),
+            None => a.eval_state(prog, s)?,
+        };
+        if value {
             set_bit(&mut bits, i);
         }
     }
@@ -91,10 +116,22 @@ fn expand(
         }
     }
     let mut succ = Vec::with_capacity(list.len());
-    for (f, t) in list {
+    for (k, (f, t)) in list.into_iter().enumerate() {
         let mut eb = vec![0u64; words];
         for (i, a) in atoms.iter().enumerate() {
-            if a.kind == AtomKind::Action && a.eval_step(prog, s, &t)? {
+            if !used[i] || a.kind != AtomKind::Action {
+                continue;
+            }
+            // On the stuttering step, <<A>>_v is false and [A]_v true.
+            let value = match (&a.expr.kind, k) {
+                (Kind::AngleAction(..), 0) => false,
+                (Kind::BoxAction(..), 0) => true,
+                _ => match &targets[i] {
+                    Some(ts) => ts.binary_search(&f).is_ok(),
+                    None => a.eval_step(prog, s, &t)?,
+                },
+            };
+            if value {
                 set_bit(&mut eb, i);
             }
         }
@@ -103,14 +140,19 @@ fn expand(
     Ok(Expanded { bits, succ })
 }
 
-/// Builds the state graph of the explorer's model with `workers` threads.
+/// Builds the state graph of the explorer's model with `workers` threads
+/// (`exact`: fingerprints identify states, no VIEW nor SYMMETRY).
 pub fn build(
     ex: &Explorer<'_>,
     prog: &Program,
     atoms: &[Atom],
+    used: &[bool],
+    twins: Vec<Option<u32>>,
+    exact: bool,
     workers: usize,
 ) -> Result<StateGraph, Box<EvalError>> {
     let words = atoms.len().div_ceil(64).max(1);
+    let twins: &[Option<u32>] = &twins;
     let mut g = StateGraph {
         words,
         offsets: vec![0],
@@ -138,7 +180,9 @@ pub fn build(
                 .map(|part| {
                     sc.spawn(move || {
                         part.iter()
-                            .map(|(fp, s)| expand(ex, prog, atoms, words, *fp, s))
+                            .map(|(fp, s)| {
+                                expand(ex, prog, atoms, used, twins, exact, words, *fp, s)
+                            })
                             .collect::<EResult<Vec<_>>>()
                     })
                 })

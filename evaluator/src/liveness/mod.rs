@@ -31,6 +31,8 @@ pub struct Plan {
     pub atoms: formula::Atoms,
     /// Groups of disjuncts with the same tableau formula.
     pub groups: Vec<(Vec<Live>, Vec<Disjunct>)>,
+    /// Which atoms the groups read (the others were simplified away).
+    pub used: Vec<bool>,
 }
 
 /// Whether the model has anything for the liveness checker: temporal parts
@@ -75,9 +77,23 @@ pub fn plan(model: &Model) -> EResult<Plan> {
             None => groups.push((d.tableau.clone(), vec![d])),
         }
     }
+    let mut ids = vec![];
+    for (tf, ds) in &groups {
+        tf.iter().for_each(|f| formula::atoms_of(f, &mut ids));
+        for d in ds {
+            for f in d.ea.iter().chain(&d.ae_state).chain(&d.ae_action) {
+                formula::atoms_of(f, &mut ids);
+            }
+        }
+    }
+    let mut used = vec![false; cv.atoms.list.len()];
+    for i in ids {
+        used[i as usize] = true;
+    }
     Ok(Plan {
         atoms: cv.atoms,
         groups,
+        used,
     })
 }
 
@@ -115,7 +131,15 @@ pub fn check(
 ) -> Result<LiveReport, Box<EvalError>> {
     let start = Instant::now();
     let plan = plan(model)?;
-    let g = graph::build(ex, &model.program, &plan.atoms.list, workers)?;
+    let g = graph::build(
+        ex,
+        &model.program,
+        &plan.atoms.list,
+        &plan.used,
+        plan.atoms.step_twins(),
+        model.view.is_none() && model.symmetry.is_empty(),
+        workers,
+    )?;
     let ev = check::Eval {
         g: &g,
         atoms: &plan.atoms,
