@@ -67,6 +67,19 @@ pub fn run(args: Args) -> u8 {
         },
         progress: (args.progress > 0).then(|| Duration::from_secs(args.progress)),
     };
+    // Liveness: normalised before the search, as TLC rejects a temporal
+    // formula it cannot handle before generating any state.
+    let plan = if liveness::has_liveness(model) {
+        match liveness::plan(model) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                output::print_diagnostics(files, &[e.to_diagnostic()]);
+                return EXIT_SPEC;
+            }
+        }
+    } else {
+        None
+    };
     let explorer = Explorer::new(model, opts.clone());
     if args.format == Format::Human {
         eprintln!(
@@ -79,8 +92,12 @@ pub fn run(args: Args) -> u8 {
     }
     let report = explorer.run();
     // Liveness: a second pass over the state graph once safety holds.
-    let live = (matches!(report.outcome, Outcome::Ok) && liveness::has_liveness(model))
-        .then(|| liveness::check(model, &explorer, opts.workers));
+    let live = match &plan {
+        Some(p) if matches!(report.outcome, Outcome::Ok) => {
+            Some(liveness::check(model, p, &explorer, opts.workers))
+        }
+        _ => None,
+    };
     print_report(&args, model, files, &report, live.as_ref())
 }
 

@@ -97,10 +97,16 @@ const CASES: &[Case] = &[
 ];
 
 fn run(model: &str, workers: usize) -> (i32, Value) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/models/liveness");
+    run_in("../fixtures/models/liveness", &[], model, workers)
+}
+
+/// Runs `model` in `dir` (relative to the cli crate) with extra arguments.
+fn run_in(dir: &str, extra: &[&str], model: &str, workers: usize) -> (i32, Value) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let out = Command::new(env!("CARGO_BIN_EXE_tlatrace"))
         .current_dir(&dir)
         .args(["model", &format!("{model}.tla"), "--format", "json"])
+        .args(extra)
         .args(["--progress", "0", "--workers", &workers.to_string()])
         .output()
         .expect("tlatrace runs");
@@ -214,4 +220,58 @@ fn a_temporal_formula_tlc_rejects_is_an_error_with_a_span() {
     );
     assert!(text.contains("Bad.cfg"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The liveness mutants of `specs/mutants/` (see its README): TLC 2.20
+/// reports them violated (after a partial search, see
+/// docs/tlc-semantics.md section 7.1); tlatrace checks the complete state
+/// graph, so the figures are those of the safety search, and the lasso ends
+/// in stuttering (the fair actions are all disabled there).
+#[test]
+fn liveness_mutants_are_violated_and_their_fixes_hold() {
+    let cases: &[(&str, &str, &str, bool, [u64; 3])] = &[
+        // Dueling proposers: no proposer must finish phase 2.
+        (
+            "../specs/mutants/paxos",
+            "../../paxos",
+            "MCPaxosDueling",
+            true,
+            [23_563, 3_921, 17],
+        ),
+        // One fair leader: a value is chosen (TLC 2.20: no error, same figures).
+        (
+            "../specs/mutants/paxos",
+            "../../paxos",
+            "MCPaxosDuelingOneLeader",
+            false,
+            [23_563, 3_921, 17],
+        ),
+        // TPaxos (2,2,2): no fairness on message delivery.
+        (
+            "../specs/mutants/tpaxos",
+            "../../tpaxos",
+            "MCTPaxosLiveNoDelivery_2_2_2",
+            true,
+            [55_173, 15_845, 20],
+        ),
+    ];
+    for (dir, lib, model, violated, [generated, distinct, depth]) in cases {
+        let (code, j) = run_in(dir, &["--lib", lib], model, 2);
+        let what = format!("{model}: {}", j["verdict"]);
+        assert_eq!(j["generated"], *generated, "{what}");
+        assert_eq!(j["distinct"], *distinct, "{what}");
+        assert_eq!(j["depth"], *depth, "{what}");
+        if *violated {
+            assert_eq!(code, 1, "{what}");
+            assert_eq!(j["verdict"], "liveness", "{what}");
+            let n = j["trace"]["states"]
+                .as_array()
+                .map(|a| a.len())
+                .unwrap_or(0);
+            assert_eq!(j["loop"].as_u64(), Some(n as u64 - 1), "{what}: stuttering");
+        } else {
+            assert_eq!(code, 0, "{what}");
+            assert_eq!(j["verdict"], "ok", "{what}");
+        }
+    }
 }

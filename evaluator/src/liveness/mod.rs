@@ -122,15 +122,15 @@ pub struct LiveReport {
     pub elapsed: Duration,
 }
 
-/// Checks the liveness of `model` (after a successful safety search by
-/// `ex`) with `workers` threads.
+/// Checks the liveness of `model` as planned by [`plan`] (after a
+/// successful safety search by `ex`) with `workers` threads.
 pub fn check(
     model: &Model,
+    plan: &Plan,
     ex: &Explorer<'_>,
     workers: usize,
 ) -> Result<LiveReport, Box<EvalError>> {
     let start = Instant::now();
-    let plan = plan(model)?;
     let g = graph::build(
         ex,
         &model.program,
