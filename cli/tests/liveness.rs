@@ -94,6 +94,23 @@ const CASES: &[Case] = &[
         distinct: 4,
         depth: 4,
     },
+    // WF of an action that leaves y without a value, and of one with
+    // ENABLED inside it.
+    Case {
+        model: "Partial",
+        violated: None,
+        generated: 15,
+        distinct: 8,
+        depth: 5,
+    },
+    // The same without fairness on the flips: TLC ends with "Stuttering".
+    Case {
+        model: "PartialUnfair",
+        violated: Some(Lasso::Stuttering),
+        generated: 15,
+        distinct: 8,
+        depth: 5,
+    },
 ];
 
 fn run(model: &str, workers: usize) -> (i32, Value) {

@@ -317,7 +317,12 @@ impl<'p> Converter<'p> {
                     ]))))
                 }
                 (TemporalOp::Wf | TemporalOp::Sf, [v, a]) => {
-                    if needs_structure(a) || needs_structure(v) {
+                    let temporal = |x: &Expr| {
+                        let mut t = false;
+                        x.walk(&mut |y| t |= matches!(y.kind, Kind::Temporal(..)));
+                        t
+                    };
+                    if temporal(a) || temporal(v) {
                         return err(span, "the action of WF/SF must not be temporal");
                     }
                     let angle = Expr::new(

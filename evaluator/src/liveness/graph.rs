@@ -92,8 +92,16 @@ fn expand(
             let wanted = used[i] || twins.contains(&Some(i as u32));
             if wanted && a.kind == AtomKind::Action && matches!(a.expr.kind, Kind::AngleAction(..))
             {
-                targets[i] = Some(a.step_targets(prog, s, &fpf)?);
+                // (An action the enumerator cannot run on its own is
+                // evaluated on each step instead.)
+                targets[i] = a.step_targets(prog, s, &fpf).ok();
             }
+        }
+    }
+    let mut list: Vec<(u64, State)> = vec![(fp, s.clone())];
+    for (f, t) in ex.graph_successors(s)? {
+        if !list.iter().any(|(g, _)| *g == f) {
+            list.push((f, t));
         }
     }
     let mut bits = vec![0u64; words];
@@ -103,16 +111,27 @@ fn expand(
         }
         let value = match twins[i].and_then(|j| targets[j as usize].as_ref()) {
             Some(ts) => !ts.is_empty(),
-            None => a.eval_state(prog, s)?,
+            None => match a.eval_state(prog, s) {
+                Ok(v) => v,
+                // ENABLED of an action the enumerator cannot run on its own
+                // (it leaves a variable without a value, or primes an
+                // expression substituted by INSTANCE): whether one of the
+                // steps of the state graph from s is a step of it.
+                Err(e) if a.kind == AtomKind::Enabled => {
+                    let mut any = false;
+                    for (_, t) in &list {
+                        if a.eval_step(prog, s, t).map_err(|_| e.clone())? {
+                            any = true;
+                            break;
+                        }
+                    }
+                    any
+                }
+                Err(e) => return Err(e),
+            },
         };
         if value {
             set_bit(&mut bits, i);
-        }
-    }
-    let mut list: Vec<(u64, State)> = vec![(fp, s.clone())];
-    for (f, t) in ex.graph_successors(s)? {
-        if !list.iter().any(|(g, _)| *g == f) {
-            list.push((f, t));
         }
     }
     let mut succ = Vec::with_capacity(list.len());
