@@ -134,8 +134,8 @@ pub fn search(ev: &Eval<'_>, p: &Product, t: Option<&Tableau>, d: &Disjunct) -> 
     // The source node of each edge.
     let mut src = vec![0u32; p.succ.len()];
     for v in 0..p.nodes.len() {
-        for e in p.offsets[v] as usize..p.offsets[v + 1] as usize {
-            src[e] = v as u32;
+        for x in &mut src[p.offsets[v] as usize..p.offsets[v + 1] as usize] {
+            *x = v as u32;
         }
     }
     let keep = |e: usize| keeps(ev, p, d, src[e], e);

@@ -71,17 +71,27 @@ fn set_bit(bits: &mut [u64], a: usize) {
     bits[a / 64] |= 1 << (a % 64);
 }
 
-fn expand(
-    ex: &Explorer<'_>,
-    prog: &Program,
-    atoms: &[Atom],
-    used: &[bool],
-    twins: &[Option<u32>],
+/// What the workers share.
+struct Job<'a, 'm> {
+    ex: &'a Explorer<'m>,
+    prog: &'a Program,
+    atoms: &'a [Atom],
+    used: &'a [bool],
+    twins: &'a [Option<u32>],
     exact: bool,
     words: usize,
-    fp: u64,
-    s: &State,
-) -> EResult<Expanded> {
+}
+
+fn expand(job: &Job<'_, '_>, fp: u64, s: &State) -> EResult<Expanded> {
+    let Job {
+        ex,
+        prog,
+        atoms,
+        used,
+        twins,
+        exact,
+        words,
+    } = *job;
     // <<A>>_v on the steps from s: the successors of s under it, found
     // once by enumeration, instead of evaluating it on every step (when
     // fingerprints identify states: no VIEW, no SYMMETRY).
@@ -191,6 +201,15 @@ pub fn build(
         level.push((fp, s));
     }
     let workers = workers.max(1);
+    let job = &Job {
+        ex,
+        prog,
+        atoms,
+        used,
+        twins,
+        exact,
+        words,
+    };
     while !level.is_empty() {
         let chunk = level.len().div_ceil(workers).max(1);
         let results: Vec<EResult<Vec<Expanded>>> = std::thread::scope(|sc| {
@@ -199,9 +218,7 @@ pub fn build(
                 .map(|part| {
                     sc.spawn(move || {
                         part.iter()
-                            .map(|(fp, s)| {
-                                expand(ex, prog, atoms, used, twins, exact, words, *fp, s)
-                            })
+                            .map(|(fp, s)| expand(job, *fp, s))
                             .collect::<EResult<Vec<_>>>()
                     })
                 })
