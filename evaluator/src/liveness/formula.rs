@@ -590,3 +590,94 @@ pub fn atoms_of(f: &Live, out: &mut Vec<u32>) {
         Live::And(xs) | Live::Or(xs) => xs.iter().for_each(|x| atoms_of(x, out)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parser::span::Span;
+
+    /// Atoms 0 and 1 of state level, 2 an action.
+    fn atoms() -> Atoms {
+        let mut a = Atoms::default();
+        for (i, kind) in [AtomKind::State, AtomKind::State, AtomKind::Action]
+            .into_iter()
+            .enumerate()
+        {
+            a.add(Atom {
+                kind,
+                expr: Expr::new(Kind::Const(Value::Int(i as i64)), Span::default()),
+                env: Arc::from(vec![]),
+                nslots: 0,
+            });
+        }
+        a
+    }
+
+    fn b(f: Live) -> Box<Live> {
+        Box::new(f)
+    }
+
+    #[test]
+    fn weak_fairness_and_a_negated_leads_to_split_as_tlc_does() {
+        let a = atoms();
+        // WF: []<>(~P \/ A), and ~((P ~> Q)) = <>(P /\ []~Q).
+        let wf = Live::Always(b(Live::Eventually(b(Live::Or(vec![
+            Live::Not(b(Live::Atom(0))),
+            Live::Atom(2),
+        ])))));
+        let leads_to = Live::Always(b(Live::Or(vec![
+            Live::Not(b(Live::Atom(0))),
+            Live::Eventually(b(Live::Atom(1))),
+        ])));
+        let f = nnf(Live::And(vec![wf, negate(leads_to)]));
+        let d = dnf(&f, 100).unwrap();
+        assert_eq!(d.len(), 1);
+        let c = classify(&a, d[0].clone()).unwrap();
+        assert_eq!(c.ae_action.len(), 1);
+        assert!(c.ae_state.is_empty() && c.ea.is_empty());
+        assert_eq!(
+            c.tableau,
+            vec![Live::Eventually(b(Live::And(vec![
+                Live::Atom(0),
+                Live::Always(b(Live::Not(b(Live::Atom(1))))),
+            ])))]
+        );
+    }
+
+    #[test]
+    fn strong_fairness_doubles_the_disjuncts() {
+        let a = atoms();
+        let sf = Live::Or(vec![
+            Live::Eventually(b(Live::Always(b(Live::Not(b(Live::Atom(0))))))),
+            Live::Always(b(Live::Eventually(b(Live::Atom(2))))),
+        ]);
+        // ~<>[]P is []<>~P: an AE state condition.
+        let prop = Live::Eventually(b(Live::Always(b(Live::Atom(1)))));
+        let f = nnf(Live::And(vec![sf, negate(prop)]));
+        let d = dnf(&f, 100).unwrap();
+        assert_eq!(d.len(), 2);
+        let first = classify(&a, d[0].clone()).unwrap();
+        assert_eq!((first.ea.len(), first.ae_state.len()), (1, 1));
+        let second = classify(&a, d[1].clone()).unwrap();
+        assert_eq!((second.ae_action.len(), second.ae_state.len()), (1, 1));
+        assert!(first.tableau.is_empty() && second.tableau.is_empty());
+    }
+
+    #[test]
+    fn an_action_inside_the_tableau_is_refused() {
+        let a = atoms();
+        let f = Live::Eventually(b(Live::And(vec![
+            Live::Atom(0),
+            Live::Always(b(Live::Atom(2))),
+        ])));
+        assert!(classify(&a, vec![f]).is_err());
+    }
+
+    #[test]
+    fn the_normal_form_has_a_size_limit() {
+        let or = |i: u32| Live::Or(vec![Live::Atom(i % 2), Live::Not(b(Live::Atom(i % 2)))]);
+        let f = Live::And((0..12).map(or).collect());
+        assert!(dnf(&f, 1000).is_err());
+        assert_eq!(dnf(&f, 5000).unwrap().len(), 4096);
+    }
+}
