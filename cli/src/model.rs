@@ -3,6 +3,7 @@
 
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC};
 use evaluator::explore::{Explorer, Options, Outcome, Report, Step};
+use evaluator::liveness;
 use evaluator::model::Model;
 use evaluator::value::Value;
 use parser::diag::{self, Diag, IntoDiagnostic};
@@ -66,6 +67,19 @@ pub fn run(args: Args) -> u8 {
         },
         progress: (args.progress > 0).then(|| Duration::from_secs(args.progress)),
     };
+    // Liveness: normalised before the search, as TLC rejects a temporal
+    // formula it cannot handle before generating any state.
+    let plan = if liveness::has_liveness(model) {
+        match liveness::plan(model) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                output::print_diagnostics(files, &[e.to_diagnostic()]);
+                return EXIT_SPEC;
+            }
+        }
+    } else {
+        None
+    };
     let explorer = Explorer::new(model, opts.clone());
     if args.format == Format::Human {
         eprintln!(
@@ -77,13 +91,49 @@ pub fn run(args: Args) -> u8 {
         );
     }
     let report = explorer.run();
-    print_report(&args, model, files, &report)
+    // Liveness: a second pass over the state graph once safety holds.
+    let live = match &plan {
+        Some(p) if matches!(report.outcome, Outcome::Ok) => {
+            Some(liveness::check(model, p, &explorer, opts.workers))
+        }
+        _ => None,
+    };
+    print_report(&args, model, files, &report, live.as_ref())
 }
 
-fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
+type LiveResult = Result<liveness::LiveReport, Box<evaluator::eval::EvalError>>;
+
+fn print_report(
+    args: &Args,
+    model: &Model,
+    files: &Files,
+    r: &Report,
+    live: Option<&LiveResult>,
+) -> u8 {
     let s = &r.stats;
+    let lasso = match live {
+        Some(Ok(l)) => l.violation.as_ref(),
+        _ => None,
+    };
     let (code, verdict, diags, trace): (u8, String, Vec<Diag>, Option<&Vec<Step>>) =
-        match &r.outcome {
+        match (&r.outcome, live) {
+            (_, Some(Err(e))) => (
+                EXIT_SPEC,
+                "Evaluation error.".into(),
+                vec![e.to_diagnostic()],
+                None,
+            ),
+            (_, Some(Ok(liveness::LiveReport {
+                violation: Some(c), ..
+            }))) => (
+                EXIT_SPEC,
+                "Temporal properties were violated.".into(),
+                vec![Diag::error().with_message(
+                    "temporal properties were violated: the behaviour below (a prefix and a cycle) is allowed by the specification and violates them",
+                )],
+                Some(&c.steps),
+            ),
+            _ => match &r.outcome {
             Outcome::Ok => (EXIT_OK, "No error has been found.".into(), vec![], None),
             Outcome::Invariant { index, trace } => {
                 let c = &model.invariants[*index];
@@ -132,9 +182,14 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
                 vec![error.to_diagnostic()],
                 Some(trace),
             ),
+            },
         };
+    let loop_index = lasso.map(|c| c.back_to.unwrap_or(c.steps.len().saturating_sub(1)));
     if let (Some(path), Some(t)) = (&args.trace_out, trace) {
-        let itf = itf_trace(model, t);
+        let mut itf = itf_trace(model, t);
+        if let Some(i) = loop_index {
+            itf["loop"] = serde_json::json!(i);
+        }
         if let Err(e) = std::fs::write(path, serde_json::to_string_pretty(&itf).unwrap_or_default())
         {
             eprintln!("error: cannot write `{}`: {e}", path.display());
@@ -145,6 +200,9 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
             output::print_diagnostics(files, &diags);
             if let Some(t) = trace {
                 print_trace(model, t);
+            }
+            if let Some(c) = lasso {
+                print_loop(c);
             }
             let unchecked: usize = model
                 .properties
@@ -173,7 +231,10 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
         }
         Format::Json => {
             let j = serde_json::json!({
-                "verdict": match &r.outcome { Outcome::Ok => "ok", Outcome::Invariant{..} => "invariant", Outcome::Property{..} => "property", Outcome::Deadlock{..} => "deadlock", Outcome::Error{..} => "error" },
+                "verdict": if lasso.is_some() { "liveness" } else if matches!(live, Some(Err(_))) { "error" } else { match &r.outcome { Outcome::Ok => "ok", Outcome::Invariant{..} => "invariant", Outcome::Property{..} => "property", Outcome::Deadlock{..} => "deadlock", Outcome::Error{..} => "error" } },
+                "liveness": match live { Some(Ok(_)) => "checked", Some(Err(_)) => "error", None if liveness::has_liveness(model) => "not reached", None => "none" },
+                "skipped": model.properties.iter().map(|p| p.unchecked.len()).sum::<usize>() + model.unchecked_liveness.len(),
+                "loop": loop_index,
                 "generated": s.generated,
                 "distinct": s.distinct,
                 "left_on_queue": s.left_on_queue,
@@ -186,6 +247,22 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
         }
     }
     code
+}
+
+/// The end of a lasso, as TLC prints it.
+fn print_loop(c: &liveness::Counterexample) {
+    match c.back_to {
+        None => println!("State {}: Stuttering", c.steps.len() + 1),
+        Some(i) => match &c.back_action {
+            Some((name, params)) if !params.is_empty() => {
+                let ps: Vec<String> = params.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+                println!("Back to state {}: <{name}({})>", i + 1, ps.join(", "));
+            }
+            Some((name, _)) => println!("Back to state {}: <{name}>", i + 1),
+            None => println!("Back to state {}", i + 1),
+        },
+    }
+    println!();
 }
 
 fn print_trace(model: &Model, trace: &[Step]) {

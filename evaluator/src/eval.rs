@@ -645,7 +645,19 @@ impl<'p> Ctx<'p> {
                 let u = Expr::new(Kind::Unchanged(v.clone()), span);
                 Ok(Value::Bool(!self.eval_bool(&u)?))
             }
-            Kind::Enabled(_) => err(span, "ENABLED is not supported by the evaluator yet"),
+            Kind::Enabled(a) => {
+                // As TLC: whether the action has a successor from the
+                // current state, found by the successor enumerator with the
+                // current frame's bound names.
+                let mut c = Ctx::for_successors(self.prog, self.state, 0);
+                c.stack = self.stack[self.base..].to_vec();
+                let mut any = false;
+                crate::enumerate::successors(&mut c, a, &mut |_| {
+                    any = true;
+                    Ok(false)
+                })?;
+                Ok(Value::Bool(any))
+            }
             Kind::Temporal(..) => err(span, "a temporal formula cannot be evaluated in a state"),
             Kind::Unsupported(why) => err(span, why.clone()),
         }

@@ -269,7 +269,27 @@ impl<'m> Explorer<'m> {
         Ok(out)
     }
 
-    fn in_model(&self, s: &[Value]) -> EResult<bool> {
+    /// The successors of `s` that the search keeps (action constraints and
+    /// CONSTRAINTs applied), each with its canonical fingerprint, in
+    /// enumeration order: the edges of the state graph, for the liveness
+    /// checker (`crate::liveness::graph`).
+    pub fn graph_successors(&self, s: &[Value]) -> EResult<Vec<(u64, State)>> {
+        let m = self.model;
+        let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
+        ctx.set_state_key(state_fp(s));
+        ctx.set_action_caches(&self.action_caches);
+        let mut out = vec![];
+        successors_cached(&mut ctx, &m.next, &self.action_caches, &mut |t| {
+            if self.action_ok(s, t.state)? && self.in_model(t.state)? {
+                out.push((self.fingerprint(t.state)?, State::from(t.state)));
+            }
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    /// Whether `s` satisfies the CONSTRAINTs.
+    pub fn in_model(&self, s: &[Value]) -> EResult<bool> {
         for c in &self.model.constraints {
             if !holds(&self.model.program, c, s)? {
                 return Ok(false);

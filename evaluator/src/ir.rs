@@ -228,6 +228,18 @@ impl Expr {
         found
     }
 
+    /// Whether the expression contains a temporal operator or `ENABLED`
+    /// (formulas that only the liveness checker reads).
+    pub fn is_temporal_level(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| {
+            if matches!(e.kind, Kind::Temporal(..) | Kind::Enabled(_)) {
+                found = true;
+            }
+        });
+        found
+    }
+
     /// Whether the value of the expression may depend on the state (current
     /// or next) or on an impure built-in; frame slots (parameters, bound
     /// names) do not count.

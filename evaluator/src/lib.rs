@@ -21,6 +21,7 @@ pub mod explore;
 pub mod inputs;
 pub mod intern;
 pub mod ir;
+pub mod liveness;
 pub mod lower;
 pub mod machine;
 pub mod model;

@@ -1057,7 +1057,9 @@ impl<'a> Lowerer<'a> {
                 return Err(e);
             }
         };
-        let inline = fun_bounds.is_none() && body.mentions_next();
+        // Temporal formulas and ENABLED are inlined like actions, so that
+        // the liveness checker sees their structure (`crate::liveness`).
+        let inline = fun_bounds.is_none() && (body.mentions_next() || body.is_temporal_level());
         let defs = &self.program.defs;
         let pure_call = |d: ir::DefId| defs.get(d as usize).is_some_and(|x| x.pure);
         let pure = !inline

@@ -39,8 +39,10 @@ pub struct Property {
     pub actions: Vec<Expr>,
     /// State predicates that every state must satisfy (`[]P`).
     pub always: Vec<Expr>,
-    /// Parts that are not checked (liveness), for the report.
+    /// Parts that are not checked, for the report.
     pub unchecked: Vec<Span>,
+    /// Temporal parts, checked by [`crate::liveness`].
+    pub temporal: Vec<Expr>,
     /// Frame size.
     pub nslots: u32,
 }
@@ -75,6 +77,9 @@ pub struct Model {
     pub check_deadlock: bool,
     /// Liveness parts of the specification that are not checked.
     pub unchecked_liveness: Vec<Span>,
+    /// The fairness (temporal) conjuncts of the SPECIFICATION, lowered in
+    /// its context, with their frame sizes: checked by [`crate::liveness`].
+    pub fairness: Vec<(Expr, u32)>,
 }
 
 /// Converts a `.cfg` value.
@@ -145,7 +150,7 @@ pub fn bindings(cfg: &ModelConfig) -> Result<Bindings, LowerError> {
 struct SpecParts {
     init: Vec<ast::Expr>,
     next: Option<ast::Expr>,
-    liveness: Vec<Span>,
+    liveness: Vec<ast::Expr>,
 }
 
 fn root_def<'a>(set: &'a ModuleSet, root: &str, name: &str) -> Option<&'a ast::OpDef> {
@@ -215,13 +220,13 @@ fn spec_parts(
                 out.next = Some((**a).clone());
                 return Ok(());
             }
-            out.liveness.push(e.span);
+            out.liveness.push(e.clone());
             Ok(())
         }
         A::Fairness(..) | A::Prefix(..) | A::Infix(..) | A::Quant(..) | A::TemporalQuant(..)
             if is_temporal(e) =>
         {
-            out.liveness.push(e.span);
+            out.liveness.push(e.clone());
             Ok(())
         }
         _ => {
@@ -304,8 +309,12 @@ impl Model {
                 )
             }
         };
-        let (init_ast, next_ast, unchecked_liveness, spec_span) = spec;
+        let (init_ast, next_ast, liveness_ast, spec_span) = spec;
         let _ = spec_span;
+        let mut fairness = vec![];
+        for e in &liveness_ast {
+            fairness.push(l.expr_in(spec_ctx, e)?);
+        }
         // Initial states: the predicate with every definition inlined, and
         // variables read as assignment targets.
         l.force_inline = true;
@@ -368,6 +377,7 @@ impl Model {
                 actions: vec![],
                 always: vec![],
                 unchecked: vec![],
+                temporal: vec![],
                 nslots,
             };
             split_property(expr, &mut p);
@@ -417,7 +427,8 @@ impl Model {
             symmetry,
             view,
             check_deadlock: cfg.check_deadlock.map(|(b, _)| b).unwrap_or(true),
-            unchecked_liveness,
+            unchecked_liveness: vec![],
+            fairness,
         })
     }
 }
@@ -466,10 +477,13 @@ fn split_property(e: Expr, p: &mut Property) {
             match x.kind {
                 Kind::BoxAction(..) => p.actions.push(x),
                 _ if !contains_temporal(&x) && !x.mentions_next() => p.always.push(x),
-                _ => p.unchecked.push(x.span),
+                _ => p.temporal.push(Expr::new(
+                    Kind::Temporal(TemporalOp::Always, vec![x]),
+                    e.span,
+                )),
             }
         }
-        _ if contains_temporal(&e) => p.unchecked.push(e.span),
+        _ if contains_temporal(&e) => p.temporal.push(e),
         _ if e.mentions_next() => p.unchecked.push(e.span),
         _ => p.init.push(e),
     }
