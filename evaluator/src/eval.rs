@@ -652,7 +652,7 @@ impl<'p> Ctx<'p> {
                 let mut c = Ctx::for_successors(self.prog, self.state, 0);
                 c.stack = self.stack[self.base..].to_vec();
                 let mut any = false;
-                crate::enumerate::successors(&mut c, a, &mut |_| {
+                crate::machine::walk::successors(&mut c, a, &mut |_| {
                     any = true;
                     Ok(false)
                 })?;

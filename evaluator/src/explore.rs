@@ -279,12 +279,21 @@ impl<'m> Explorer<'m> {
         ctx.set_state_key(state_fp(s));
         ctx.set_action_caches(&self.action_caches);
         let mut out = vec![];
-        successors_cached(&mut ctx, &m.next, &self.action_caches, &mut |t| {
-            if self.action_ok(s, t.state)? && self.in_model(t.state)? {
-                out.push((self.fingerprint(t.state)?, State::from(t.state)));
-            }
-            Ok(true)
-        })?;
+        let how = Walk {
+            caches: Some(&self.action_caches),
+            ..Walk::default()
+        };
+        walk::walk(
+            &mut ctx,
+            &m.next,
+            &how,
+            &mut Emit(|t: Successor<'_>| {
+                if self.action_ok(s, t.state)? && self.in_model(t.state)? {
+                    out.push((self.fingerprint(t.state)?, State::from(t.state)));
+                }
+                Ok(true)
+            }),
+        )?;
         Ok(out)
     }
 

@@ -55,7 +55,7 @@ impl Atom {
                     ctx.set_slot(*slot, v.clone());
                 }
                 let mut any = false;
-                crate::enumerate::successors(&mut ctx, &self.expr, &mut |_| {
+                crate::machine::walk::successors(&mut ctx, &self.expr, &mut |_| {
                     any = true;
                     Ok(false)
                 })?;
@@ -81,7 +81,7 @@ impl Atom {
             ctx.set_slot(*slot, v.clone());
         }
         let mut out = vec![];
-        crate::enumerate::successors(&mut ctx, &self.expr, &mut |t| {
+        crate::machine::walk::successors(&mut ctx, &self.expr, &mut |t| {
             out.push(fp(t.state)?);
             Ok(true)
         })?;

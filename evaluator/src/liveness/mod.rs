@@ -106,7 +106,7 @@ pub struct Counterexample {
     /// state stutters forever.
     pub back_to: Option<usize>,
     /// The action of the step back to that state.
-    pub back_action: Option<crate::enumerate::ActionLabel>,
+    pub back_action: Option<crate::machine::label::ActionLabel>,
 }
 
 /// The result of the liveness check.
