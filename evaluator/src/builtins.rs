@@ -393,7 +393,7 @@ pub fn apply(b: Builtin, args: Vec<Value>) -> VResult<Value> {
 /// strings) and `x` is a function that has each field of `v`, with the
 /// same value there (the fields `v` leaves out are not compared).
 pub fn agrees(v: &Value, x: &Value) -> VResult<bool> {
-    if crate::eval::values_equal(v, x)? {
+    if crate::value::values_equal(v, x)? {
         return Ok(true);
     }
     let (Value::Fn(f), Value::Fn(g)) = (v, x) else {
@@ -407,7 +407,7 @@ pub fn agrees(v: &Value, x: &Value) -> VResult<bool> {
     }
     for (k, want) in keys.iter().zip(&f.values) {
         match g.get(k) {
-            Some(got) if crate::eval::values_equal(want, got)? => {}
+            Some(got) if crate::value::values_equal(want, got)? => {}
             _ => return Ok(false),
         }
     }

@@ -3,57 +3,15 @@
 //! enumerated).
 
 use crate::builtins::{self, Builtin};
+use crate::cache::StepCache;
+use crate::error::at;
+pub use crate::error::{err, vspan, EResult, EvalError};
 use crate::ir::{Bound, Expr, Key, Kind, Quant};
-use crate::lower::Program;
-use crate::value::{Domain, Lazy, VResult, Value, ValueError};
+use crate::program::Program;
+pub use crate::value::values_equal;
+use crate::value::{set_op, Domain, Lazy, SetOp, Value};
 use parser::span::Span;
 use std::sync::Arc;
-
-/// A run-time error: what went wrong, where, and the values involved.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EvalError {
-    /// One-line summary.
-    pub message: String,
-    /// The innermost expression that failed.
-    pub span: Span,
-    /// Values of the sub-expressions involved, and other notes.
-    pub notes: Vec<String>,
-}
-
-impl parser::diag::IntoDiagnostic for EvalError {
-    fn to_diagnostic(&self) -> parser::diag::Diag {
-        let mut d = parser::diag::error_at(self.span, &self.message, "while evaluating this");
-        d.notes = self.notes.clone();
-        d
-    }
-}
-
-/// Result of evaluation (the error is boxed to keep results small).
-pub type EResult<T> = Result<T, Box<EvalError>>;
-
-/// An error at `span`.
-pub fn err<T>(span: Span, msg: impl Into<String>) -> EResult<T> {
-    Err(Box::new(EvalError {
-        message: msg.into(),
-        span,
-        notes: vec![],
-    }))
-}
-
-fn at(span: Span) -> impl FnOnce(ValueError) -> Box<EvalError> {
-    move |e| {
-        Box::new(EvalError {
-            message: e.0,
-            span,
-            notes: vec![],
-        })
-    }
-}
-
-/// Attaches a span to a value-level result.
-pub fn vspan<T>(r: VResult<T>, span: Span) -> EResult<T> {
-    r.map_err(at(span))
-}
 
 /// The argument values of a call.
 type Args = smallvec::SmallVec<[Value; 4]>;
@@ -1261,9 +1219,7 @@ impl<'p> Ctx<'p> {
             return Ok(v);
         }
         if !args.is_empty() && d.expensive && !d.pure && d.fun_bounds.is_none() {
-            let memo = d
-                .memo
-                .get_or_init(|| crate::inputs::StepCache::for_def(prog, id));
+            let memo = d.memo.get_or_init(|| StepCache::for_def(prog, id));
             if let Some(cache) = memo.as_ref().filter(|c| !c.is_off()) {
                 let mut vals = Vec::with_capacity(args.len());
                 for a in args {
@@ -1528,142 +1484,61 @@ fn field_name(v: &Value) -> String {
     }
 }
 
-/// Equality with TLC's semantics: sets compare by their elements whatever
-/// their representation; a model value equals only itself.
-pub fn values_equal(a: &Value, b: &Value) -> VResult<bool> {
-    match (a, b) {
-        (Value::Lazy(x), Value::Lazy(y)) if x == y => Ok(true),
-        (Value::Lazy(l), other) | (other, Value::Lazy(l)) => {
-            if let (Lazy::Interval(p, q), Value::Lazy(m)) = (&**l, other) {
-                if let Lazy::Interval(r, s) = &**m {
-                    let e1 = q < p;
-                    let e2 = s < r;
-                    return Ok((e1 && e2) || (p == r && q == s));
-                }
-            }
-            if !other.is_set() {
-                return Ok(false);
-            }
-            let x = Value::Lazy(l.clone()).normalize()?;
-            let y = other.clone().normalize()?;
-            Ok(x == y)
-        }
-        _ => Ok(a == b),
-    }
-}
+/// The input values of one cache look-up (on the stack: a look-up that
+/// hits allocates nothing).
+type Probe<'p> = smallvec::SmallVec<[R<'p>; 8]>;
 
-#[derive(Clone, Copy)]
-enum SetOp {
-    Cup,
-    Cap,
-    Diff,
-}
+impl StepCache {
+    /// The value of `e` (the expression the cache was made for) in `ctx`.
+    pub fn eval_bool(&self, ctx: &mut Ctx<'_>, e: &Expr) -> EResult<bool> {
+        let v = self.eval_with(ctx, vec![], &mut |c| c.eval_bool(e).map(Value::Bool))?;
+        vspan(v.as_bool(), e.span)
+    }
 
-fn is_infinite(v: &Value) -> bool {
-    match v {
-        Value::Lazy(l) => match &**l {
-            Lazy::Nat | Lazy::Int | Lazy::String | Lazy::Seq(_) => true,
-            Lazy::Cup(a, b) => is_infinite(a) || is_infinite(b),
-            Lazy::Cap(a, b) => is_infinite(a) && is_infinite(b),
-            Lazy::Diff(a, _) | Lazy::Filter(a, _) => is_infinite(a),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-fn set_op(op: SetOp, x: Value, y: Value) -> VResult<Value> {
-    if !x.is_set() {
-        return crate::value::verr(format!("expected a set, found {}", x.describe()));
-    }
-    if !y.is_set() {
-        return crate::value::verr(format!("expected a set, found {}", y.describe()));
-    }
-    if is_infinite(&x) || is_infinite(&y) {
-        let l = match op {
-            SetOp::Cup => Lazy::Cup(x, y),
-            SetOp::Cap => Lazy::Cap(x, y),
-            SetOp::Diff => Lazy::Diff(x, y),
-        };
-        return Ok(Value::Lazy(Arc::new(l)));
-    }
-    let x = x.normalize()?;
-    let y = y.normalize()?;
-    let (Value::Set(sa), Value::Set(sb)) = (&x, &y) else {
-        return crate::value::verr("internal: normalized sets expected");
-    };
-    let (a, b) = (&sa.0, &sb.0);
-    if !matches!(op, SetOp::Cap) && b.len() * 8 < a.len() {
-        // A few elements added to or removed from a large set (a message
-        // sent or received): binary searches instead of a merge, so most
-        // elements of `a` are copied without being compared.
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let mut delta: Vec<&Value> = vec![];
-        let mut start = 0;
-        for y in b {
-            match (a[start..].binary_search(y), op) {
-                (Ok(i), SetOp::Diff) => {
-                    out.extend_from_slice(&a[start..start + i]);
-                    delta.push(&a[start + i]);
-                    start += i + 1;
-                }
-                (Err(i), SetOp::Cup) => {
-                    out.extend_from_slice(&a[start..start + i]);
-                    out.push(y.clone());
-                    delta.push(y);
-                    start += i;
-                }
-                _ => {}
-            }
+    /// The value `compute` gives in `ctx`, cached by the values of the
+    /// inputs (and of `extra`, the values of the arguments of a call:
+    /// `compute` may depend only on them and the inputs).
+    pub fn eval_with<'p>(
+        &self,
+        ctx: &mut Ctx<'p>,
+        extra: Vec<Value>,
+        compute: &mut dyn FnMut(&mut Ctx<'p>) -> EResult<Value>,
+    ) -> EResult<Value> {
+        if self.is_off() {
+            return compute(ctx);
         }
-        out.extend_from_slice(&a[start..]);
-        let result = crate::value::SetV::new(out);
-        crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
-        return Ok(Value::Set(Arc::new(result)));
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    // Elements added to (Cup) or removed from (Diff) `a`, to update its
-    // fingerprint sums instead of recomputing them.
-    let mut delta: Vec<&Value> = vec![];
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                if !matches!(op, SetOp::Cap) {
-                    out.push(a[i].clone());
-                }
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                if matches!(op, SetOp::Cup) {
-                    out.push(b[j].clone());
-                    delta.push(&b[j]);
-                }
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                if !matches!(op, SetOp::Diff) {
-                    out.push(a[i].clone());
-                } else {
-                    delta.push(&a[i]);
-                }
-                i += 1;
-                j += 1;
-            }
+        // The inputs' values, borrowed where the state or the frame holds
+        // them (a look-up that hits copies nothing).
+        let mut values: Probe<'p> = extra.into_iter().map(R::O).collect();
+        let mut hash = crate::value::mix(9, self.inputs().len() as u64);
+        for v in &values {
+            hash = crate::value::mix(hash, v.fingerprint());
         }
+        for x in self.inputs() {
+            // An input that cannot be evaluated here may be one that the
+            // expression does not need in this state: compute it directly.
+            let Ok(v) = ctx.eval_ref(x) else {
+                return compute(ctx);
+            };
+            let v = if matches!(*v, Value::Lazy(_)) {
+                let Ok(v) = v.into_owned().normalize() else {
+                    return compute(ctx);
+                };
+                R::O(v)
+            } else {
+                v
+            };
+            hash = crate::value::mix(hash, v.fingerprint());
+            values.push(v);
+        }
+        if let Some(v) = self.lookup(hash, &values) {
+            return Ok(v);
+        }
+        if self.is_off() {
+            return compute(ctx);
+        }
+        let v = crate::intern::share_value(&compute(ctx)?);
+        self.insert(hash, values, R::into_owned, v.clone());
+        Ok(v)
     }
-    if !matches!(op, SetOp::Cap) {
-        out.extend(a[i..].iter().cloned());
-    }
-    if matches!(op, SetOp::Cup) {
-        out.extend(b[j..].iter().cloned());
-        delta.extend(b[j..].iter());
-    }
-    let result = crate::value::SetV::new(out);
-    // Deriving costs the fingerprints of the delta (computed anyway when
-    // the result is fingerprinted) and is a no-op when `x` has none cached.
-    if !matches!(op, SetOp::Cap) {
-        crate::value::derive_fp(sa, &result, &delta, matches!(op, SetOp::Cup));
-    }
-    Ok(Value::Set(Arc::new(result)))
 }

@@ -16,7 +16,9 @@
 //! ```
 
 pub mod builtins;
+pub mod cache;
 pub mod enumerate;
+pub mod error;
 pub mod eval;
 pub mod explore;
 pub mod inputs;
@@ -24,4 +26,5 @@ pub mod intern;
 pub mod ir;
 pub mod lower;
 pub mod model;
+pub mod program;
 pub mod value;

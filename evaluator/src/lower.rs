@@ -49,62 +49,7 @@ fn lerr<T>(span: Span, msg: impl Into<String>) -> Result<T, LowerError> {
 /// Result of lowering.
 pub type LResult<T> = Result<T, LowerError>;
 
-/// A lowered definition: called with a fresh frame.
-#[derive(Debug)]
-pub struct DefInfo {
-    /// The operator's name.
-    pub name: String,
-    /// Number of parameters (slots `0..nparams`).
-    pub nparams: u32,
-    /// Number of frame slots the body needs.
-    pub nslots: u32,
-    /// The body.
-    pub body: Expr,
-    /// For `f[x \in S] == e`: the domain bounds (the body's parameters are
-    /// the bound names).
-    pub fun_bounds: Option<Vec<Bound>>,
-    /// Whether the body depends on no state (only on its arguments).
-    pub pure: bool,
-    /// Whether it is pure and takes no arguments: computed once.
-    pub constant: bool,
-    /// Whether calls are worth caching by argument values (pure, with
-    /// arguments, and more than arithmetic: quantifiers, sets, CHOOSE).
-    pub cached: bool,
-    /// Whether computing the body is expensive (quantifiers, set and
-    /// function constructions): only such values are shared between
-    /// evaluation contexts by state.
-    pub expensive: bool,
-    /// The value, once computed (constant definitions only).
-    pub cache: OnceLock<Result<Value, crate::eval::EvalError>>,
-    /// For an expensive operator with arguments that reads the state: a
-    /// cache of its values by its arguments and the state it reads (made
-    /// on first call; None if it cannot be cached).
-    pub memo: OnceLock<Option<crate::inputs::StepCache>>,
-}
-
-/// Every lowered definition, indexed by [`ir::DefId`].
-#[derive(Debug)]
-pub struct Program {
-    /// The definitions.
-    pub defs: Vec<DefInfo>,
-    /// State variables, in declaration order.
-    pub vars: Vec<String>,
-    /// A number no other program of this process has: the per-thread
-    /// caches of the evaluator key their entries by it (an address could
-    /// be reused by a later program).
-    pub uid: u64,
-}
-
-impl Default for Program {
-    fn default() -> Program {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Program {
-            defs: vec![],
-            vars: vec![],
-            uid: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        }
-    }
-}
+pub use crate::program::{DefInfo, Program};
 
 /// What a `.cfg` entry replaces a definition or constant with.
 #[derive(Clone, Debug)]
@@ -171,7 +116,7 @@ enum OpRef {
 
 #[derive(Clone)]
 enum Binding {
-    Slot(u32),
+    Local(u32),
     Let(Box<LetDef>),
     Op(OpRef),
     /// A LET-level operator with parameters (inlined at each use).
@@ -595,7 +540,7 @@ impl<'a> Lowerer<'a> {
         if let Some(pos) = scope.iter().rposition(|(n, _)| n == &id.name) {
             let b = scope[pos].1.clone();
             return match b {
-                Binding::Slot(s) => {
+                Binding::Local(s) => {
                     if args.is_empty() {
                         Ok(Expr::new(Kind::Local(s), span))
                     } else {
@@ -1100,7 +1045,7 @@ impl<'a> Lowerer<'a> {
                     .params
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| (p.name.name.clone(), Binding::Slot(i as u32)))
+                    .map(|(i, p)| (p.name.name.clone(), Binding::Local(i as u32)))
                     .collect();
                 let body = self.expr(&d.body, ctx, &mut scope, &mut frame)?;
                 Ok((body, frame.max, None))
@@ -1138,7 +1083,7 @@ impl<'a> Lowerer<'a> {
             if b.tuple {
                 let slots: Vec<u32> = b.names.iter().map(|_| frame.alloc()).collect();
                 for (n, s) in b.names.iter().zip(&slots) {
-                    scope.push((n.name.clone(), Binding::Slot(*s)));
+                    scope.push((n.name.clone(), Binding::Local(*s)));
                 }
                 out.push(Bound {
                     slots,
@@ -1150,7 +1095,7 @@ impl<'a> Lowerer<'a> {
                 // `x, y \in S` is two binders over the same set.
                 for n in &b.names {
                     let s = frame.alloc();
-                    scope.push((n.name.clone(), Binding::Slot(s)));
+                    scope.push((n.name.clone(), Binding::Local(s)));
                     out.push(Bound {
                         slots: vec![s],
                         tuple: false,
@@ -1190,7 +1135,7 @@ impl<'a> Lowerer<'a> {
             A::Str(s) => mk(Kind::Const(Value::str(s))),
             A::At => match scope.iter().rposition(|(n, _)| n == "@") {
                 Some(p) => match &scope[p].1 {
-                    Binding::Slot(s) => mk(Kind::Local(*s)),
+                    Binding::Local(s) => mk(Kind::Local(*s)),
                     _ => lerr(span, "`@` outside EXCEPT"),
                 },
                 None => lerr(
@@ -1350,7 +1295,7 @@ impl<'a> Lowerer<'a> {
                             }
                         });
                     }
-                    scope.push(("@".into(), Binding::Slot(at)));
+                    scope.push(("@".into(), Binding::Local(at)));
                     let v = self.expr(v, ctx, scope, frame);
                     scope.pop();
                     out.push((ks, v?));
@@ -1424,7 +1369,7 @@ impl<'a> Lowerer<'a> {
                 ast::UnitKind::FunDef(fd) => {
                     let self_slot = frame.alloc();
                     let mut inner = scope.clone();
-                    inner.push((fd.name.name.clone(), Binding::Slot(self_slot)));
+                    inner.push((fd.name.name.clone(), Binding::Local(self_slot)));
                     let bs = self.bounds(&fd.bounds, ctx, &mut inner, frame)?;
                     let b = self.expr(&fd.body, ctx, &mut inner, frame)?;
                     let x = Expr::new(Kind::RecFn(self_slot, bs, Box::new(b)), d.span);

@@ -10,6 +10,10 @@
 //! needed. A value stored in a set, a function or a state is always
 //! normalized (never lazy).
 
+mod setops;
+
+pub use setops::{set_op, values_equal, SetOp};
+
 use parking_lot::RwLock;
 use smallvec::SmallVec;
 use std::cmp::Ordering;
