@@ -8,20 +8,11 @@ use crate::error::at;
 pub use crate::error::{err, vspan, EResult, EvalError};
 use crate::ir::{Bound, Expr, Key, Kind, Quant};
 use crate::program::Program;
+use crate::session::{self, Args};
 pub use crate::value::values_equal;
 use crate::value::{set_op, Domain, Lazy, SetOp, Value};
 use parser::span::Span;
 use std::sync::Arc;
-
-/// The argument values of a call.
-type Args = smallvec::SmallVec<[Value; 4]>;
-
-/// A per-thread cache of values.
-type Cache<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, Value>>;
-/// Results of pure operators: (program, operator, arguments) and the
-/// value, found by the hash of the program, the operator and the
-/// arguments' fingerprints.
-type PureResults = hashbrown::HashTable<(u64, u32, Args, Value)>;
 
 /// The hash under which a pure call's result is kept.
 fn pure_hash(uid: u64, id: u32, args: &[Value]) -> u64 {
@@ -30,16 +21,6 @@ fn pure_hash(uid: u64, id: u32, args: &[Value]) -> u64 {
         h = crate::value::mix(h, a.fingerprint());
     }
     h
-}
-
-thread_local! {
-    /// Values of zero-argument definitions by state fingerprint (per
-    /// thread).
-    static STATE_CACHE: Cache<(u64, u32, u64)> =
-        std::cell::RefCell::new(Default::default());
-    /// Results of pure operators (see [`PureResults`]).
-    static PURE_CACHE: std::cell::RefCell<PureResults> =
-        std::cell::RefCell::new(Default::default());
 }
 
 /// The next state as the evaluator sees it.
@@ -1157,7 +1138,7 @@ impl<'p> Ctx<'p> {
             let shared = match (cached.as_ref(), key) {
                 (Some(None), Some(k)) => {
                     let pk = (prog.uid, id, k);
-                    STATE_CACHE.with(|c| c.borrow().get(&pk).cloned())
+                    session::with_caches(|c| c.state.get(&pk).cloned())
                 }
                 _ => None,
             };
@@ -1175,12 +1156,11 @@ impl<'p> Ctx<'p> {
                     let v = self.call_uncached(id, args, span)?;
                     if let Some(k) = key {
                         let pk = (prog.uid, id, k);
-                        STATE_CACHE.with(|c| {
-                            let mut c = c.borrow_mut();
-                            if c.len() > 100_000 {
-                                c.clear();
+                        session::with_caches(|c| {
+                            if c.state.len() > 100_000 {
+                                c.state.clear();
                             }
-                            c.insert(pk, v.clone());
+                            c.state.insert(pk, v.clone());
                         });
                     }
                     if self.in_prime {
@@ -1201,12 +1181,12 @@ impl<'p> Ctx<'p> {
             let uid = prog.uid;
             let h = pure_hash(uid, id, &key);
             let same = |e: &(u64, u32, Args, Value)| e.0 == uid && e.1 == id && e.2 == key;
-            if let Some(v) = PURE_CACHE.with(|c| c.borrow().find(h, same).map(|e| e.3.clone())) {
+            if let Some(v) = session::with_caches(|c| c.pure.find(h, same).map(|e| e.3.clone())) {
                 return Ok(v);
             }
             let v = self.call_values(id, key.clone(), span)?;
-            PURE_CACHE.with(|c| {
-                let mut c = c.borrow_mut();
+            session::with_caches(|c| {
+                let c = &mut c.pure;
                 if c.len() > 200_000 {
                     c.clear();
                 }

@@ -27,4 +27,5 @@ pub mod ir;
 pub mod lower;
 pub mod model;
 pub mod program;
+pub mod session;
 pub mod value;

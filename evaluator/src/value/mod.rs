@@ -282,6 +282,11 @@ impl Group {
         g
     }
 
+    /// The group's identity (the key of the sums cached under it).
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
     /// Number of permutations.
     pub fn len(&self) -> usize {
         self.perms.len()
@@ -301,38 +306,27 @@ impl Group {
     }
 }
 
-fn current_group_slot() -> &'static RwLock<Option<Arc<Group>>> {
-    static G: OnceLock<RwLock<Option<Arc<Group>>>> = OnceLock::new();
-    G.get_or_init(Default::default)
-}
-
-/// Bumped when the current group changes, so that threads re-read it.
-static GROUP_GENERATION: AtomicU64 = AtomicU64::new(0);
-
 thread_local! {
-    /// This thread's copy of the current group, with its generation: set
-    /// operations read it without touching a shared lock.
-    static CURRENT_GROUP: std::cell::RefCell<(u64, Option<Arc<Group>>)> =
-        const { std::cell::RefCell::new((0, None)) };
+    /// The symmetry group of the run this thread works for (installed by
+    /// [`crate::session::Session::enter`] for the run's duration): set
+    /// operations keep the fingerprint sums under its permutations up to
+    /// date incrementally. Only a speed-up: a value whose sums are missing
+    /// has them computed from its elements when they are asked for, with
+    /// the group that asks.
+    static CURRENT_GROUP: std::cell::RefCell<Option<Arc<Group>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
-/// Makes `g` the symmetry group whose fingerprints set operations keep up
-/// to date incrementally.
-pub fn set_current_group(g: Option<Arc<Group>>) {
-    *current_group_slot().write() = g;
-    GROUP_GENERATION.fetch_add(1, AtomicOrdering::Release);
+/// Makes `g` the group of this thread's run (see [`CURRENT_GROUP`]) and
+/// returns the group it replaces, to be put back when the run leaves the
+/// thread.
+pub fn install_group(g: Option<Arc<Group>>) -> Option<Arc<Group>> {
+    CURRENT_GROUP.with(|c| std::mem::replace(&mut *c.borrow_mut(), g))
 }
 
-/// The current group (see [`set_current_group`]).
+/// The group of this thread's run, if it has one.
 fn current_group() -> Option<Arc<Group>> {
-    let gen = GROUP_GENERATION.load(AtomicOrdering::Acquire);
-    CURRENT_GROUP.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.0 != gen {
-            *c = (gen, current_group_slot().read().clone());
-        }
-        c.1.clone()
-    })
+    CURRENT_GROUP.with(|c| c.borrow().clone())
 }
 
 /// Fills the fingerprint caches of `result`, which is `base` with the
