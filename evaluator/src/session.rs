@@ -18,7 +18,12 @@
 //! What stays process-wide: the intern tables of strings and model values
 //! ([`crate::value::Str`], [`crate::value::ModelValue`]). They only grow,
 //! an entry never changes, and fingerprints hash an entry's text, not its
-//! place in the table, so a run cannot change another's fingerprints.
+//! place in the table (sets and functions add up the fingerprints of
+//! their elements, in no order), so a run cannot change another's
+//! fingerprints or figures. What a table's order does decide is the order
+//! of strings (as in TLC, the order the process first met them): a run
+//! may list the elements of a set of strings, or CHOOSE among them, in
+//! another order after another run than alone.
 
 use crate::intern;
 use crate::value::{Group, Value};
