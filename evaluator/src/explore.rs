@@ -757,7 +757,10 @@ impl<'m> Explorer<'m> {
             }
             // Invariants of the new states, checked in parallel; the first
             // violation in search order is reported.
-            let check = |c: &Candidate| self.state_checks(&c.state);
+            let check = |c: &Candidate| {
+                let _run = self.session.enter();
+                self.state_checks(&c.state)
+            };
             let verdicts: Vec<EResult<Option<Outcome>>> = match &pool {
                 Ok(p) if workers > 1 && new.len() > 64 => p.install(|| {
                     use rayon::prelude::*;

@@ -28,9 +28,11 @@
 use crate::intern;
 use crate::value::{Group, Value};
 use parking_lot::Mutex;
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::thread::ThreadId;
 
 /// The argument values of a call.
 pub(crate) type Args = smallvec::SmallVec<[Value; 4]>;
@@ -70,8 +72,11 @@ pub struct Session {
     id: u64,
     group: Option<Arc<Group>>,
     table: Arc<intern::Table>,
-    /// The per-thread caches that no thread has entered with right now.
-    idle: Mutex<Vec<ThreadCaches>>,
+    /// The caches of the threads that have worked for the run, while they
+    /// are not in use: a thread gets its own back when it enters again
+    /// (the values in them were allocated by that thread, and freeing
+    /// them on another keeps the memory from being reused).
+    idle: Mutex<FxHashMap<ThreadId, ThreadCaches>>,
 }
 
 impl Session {
@@ -103,7 +108,11 @@ impl Session {
                 saved: None,
             };
         }
-        let mine = self.idle.lock().pop().unwrap_or_default();
+        let mine = self
+            .idle
+            .lock()
+            .remove(&std::thread::current().id())
+            .unwrap_or_default();
         let caches = CACHES.with(|c| std::mem::replace(&mut *c.borrow_mut(), mine));
         let group = crate::value::install_group(self.group.clone());
         let table = intern::install(Some(self.table.clone()));
@@ -152,6 +161,9 @@ impl Drop for Entered<'_> {
         let mine = CACHES.with(|c| std::mem::replace(&mut *c.borrow_mut(), saved.caches));
         crate::value::install_group(saved.group);
         intern::install(saved.table);
-        self.session.idle.lock().push(mine);
+        self.session
+            .idle
+            .lock()
+            .insert(std::thread::current().id(), mine);
     }
 }
