@@ -1,5 +1,6 @@
-//! What an expression reads from a step, and a cache of its values keyed
-//! by everything it reads.
+//! What an expression reads from a step, and the caches
+//! ([`StepCache`], [`ActionCaches`]) made for the expressions worth caching
+//! by everything they read (the cache's storage is in [`crate::cache`]).
 //!
 //! The inputs of an expression are the state variables and the state
 //! functions (zero-argument definitions whose value depends on the state,
