@@ -50,7 +50,7 @@ pub struct StepCache {
 
 impl StepCache {
     /// A cache keyed by the values of `inputs` (expressions to evaluate),
-    /// keeping at most [`CAPACITY`] entries.
+    /// keeping at most `CAPACITY` entries.
     pub fn with_inputs(inputs: Vec<Expr>) -> StepCache {
         StepCache {
             inputs,

@@ -83,7 +83,7 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Makes `g` the group of this thread's run (see [`CURRENT_GROUP`]) and
+/// Makes `g` the group of this thread's run (see `CURRENT_GROUP`) and
 /// returns the group it replaces, to be put back when the run leaves the
 /// thread.
 pub fn install_group(g: Option<Arc<Group>>) -> Option<Arc<Group>> {
