@@ -200,9 +200,6 @@ impl<'m> Explorer<'m> {
     /// An explorer for `model`.
     pub fn new(model: &'m Model, opts: Options) -> Explorer<'m> {
         let spec = Spec::new(model);
-        if spec.group().len() > 1 {
-            crate::value::set_current_group(Some(spec.group().clone()));
-        }
         let step_caches = model
             .properties
             .iter()
@@ -274,6 +271,7 @@ impl<'m> Explorer<'m> {
     /// enumeration order: the edges of the state graph, for the liveness
     /// checker (`crate::liveness::graph`).
     pub fn graph_successors(&self, s: &[Value]) -> EResult<Vec<(u64, State)>> {
+        let _run = self.spec.session().enter();
         let m = self.model;
         let mut ctx = Ctx::for_successors(&m.program, s, m.next_slots);
         ctx.set_state_key(state_fp(s));
@@ -415,6 +413,7 @@ impl<'m> Explorer<'m> {
         seen: &Seen,
         stop: &AtomicUsize,
     ) -> Expansion {
+        let _run = self.spec.session().enter();
         let mut x = Expansion {
             out: FxHashMap::default(),
             buckets: vec![],
@@ -513,6 +512,7 @@ impl<'m> Explorer<'m> {
 
     /// Runs the search.
     pub fn run(&self) -> Report {
+        let _run = self.spec.session().enter();
         let start = Instant::now();
         let mut stats = Stats::default();
         // fingerprint -> parent fingerprint (u64::MAX for initial states)
@@ -704,7 +704,10 @@ impl<'m> Explorer<'m> {
             }
             // Invariants of the new states, checked in parallel; the first
             // violation in search order is reported.
-            let check = |c: &Candidate| self.state_checks(&c.state);
+            let check = |c: &Candidate| {
+                let _run = self.spec.session().enter();
+                self.state_checks(&c.state)
+            };
             let verdicts: Vec<EResult<Option<Outcome>>> = match &pool {
                 Ok(p) if workers > 1 && new.len() > 64 => p.install(|| {
                     use rayon::prelude::*;

@@ -1,5 +1,6 @@
-//! What an expression reads from a step, and a cache of its values keyed
-//! by everything it reads.
+//! What an expression reads from a step, and the caches
+//! ([`StepCache`], [`ActionCaches`]) made for the expressions worth caching
+//! by everything they read (the cache's storage is in [`crate::cache`]).
 //!
 //! The inputs of an expression are the state variables and the state
 //! functions (zero-argument definitions whose value depends on the state,
@@ -17,14 +18,12 @@
 //! is never cached.
 
 use crate::builtins::Builtin;
-use crate::eval::{vspan, Ctx, EResult, R};
+pub use crate::cache::StepCache;
+use crate::cache::{ACTION_CAPACITY, LET_CAPACITY};
 use crate::ir::{DefId, Expr, Kind};
-use crate::lower::Program;
-use crate::value::{mix, Value};
-use parking_lot::Mutex;
+use crate::program::Program;
 use parser::span::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// One input: a variable or a state function, in the current (false) or
 /// the next (true) state.
@@ -349,48 +348,6 @@ fn builds_value(e: &Expr) -> bool {
     })
 }
 
-/// The most entries a cache keeps (it starts again when full).
-const CAPACITY: usize = 1 << 20;
-/// The most entries a cache of an action part keeps: its keys may hold
-/// values that the search would otherwise free (a whole `msgs` set), so
-/// it is smaller.
-const ACTION_CAPACITY: usize = 1 << 16;
-/// The most entries the cache of a LET definition keeps.
-const LET_CAPACITY: usize = 1 << 14;
-/// After this many look-ups a cache that hits less often than `MIN_HITS`
-/// (a fraction) stops caching (its inputs take about as many values as
-/// there are steps).
-const TRIAL: u64 = 1 << 16;
-const MIN_HITS: (u64, u64) = (1, 8);
-const SHARDS: usize = 16;
-
-/// The values of an expression's inputs, with their combined fingerprint.
-struct Key {
-    hash: u64,
-    values: Box<[Value]>,
-}
-
-/// The input values of one look-up (on the stack: a look-up that hits
-/// allocates nothing).
-type Probe<'p> = smallvec::SmallVec<[R<'p>; 8]>;
-
-/// One cache shard: entries found by the inputs' combined fingerprint.
-type Shard = hashbrown::HashTable<(Key, Value)>;
-
-/// A cache of the boolean value of one expression (an action, or a state
-/// predicate) keyed by the values of all its inputs; shared by the worker
-/// threads.
-pub struct StepCache {
-    /// The inputs, as expressions to evaluate (`x`, `f`, `x'`, `f'`).
-    inputs: Vec<Expr>,
-    shards: Vec<Mutex<Shard>>,
-    lookups: AtomicU64,
-    hits: AtomicU64,
-    off: AtomicBool,
-    /// The most entries kept.
-    capacity: usize,
-}
-
 impl StepCache {
     /// A cache for `e`, or None if `e` reads something else than its
     /// inputs (or nothing at all: then there is nothing to gain). With
@@ -409,7 +366,7 @@ impl StepCache {
         if !w.ok || w.out.is_empty() {
             return None;
         }
-        Some(StepCache::with_inputs(&w.out))
+        Some(cache_of(&w.out))
     }
 
     /// A cache for `e` evaluated in a frame (see [`ActionCaches`]): keyed
@@ -430,40 +387,13 @@ impl StepCache {
         }
         let mut f = FrameWalk::default();
         f.go(e);
-        let mut c = StepCache::with_inputs(&w.out);
+        let mut c = cache_of(&w.out);
         c.inputs.extend(f.out);
         c.capacity = ACTION_CAPACITY;
         if c.inputs.is_empty() {
             return None;
         }
         Some(c)
-    }
-
-    fn with_inputs(inputs: &[Input]) -> StepCache {
-        let span = Span::default();
-        let inputs = inputs
-            .iter()
-            .map(|i| {
-                let (kind, primed) = match *i {
-                    Input::Var(s, p) => (Kind::Var(s), p),
-                    Input::Def(d, p) => (Kind::Call(d, vec![]), p),
-                };
-                let x = Expr::new(kind, span);
-                if primed {
-                    Expr::new(Kind::Prime(Box::new(x)), span)
-                } else {
-                    x
-                }
-            })
-            .collect();
-        StepCache {
-            inputs,
-            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-            lookups: AtomicU64::new(0),
-            hits: AtomicU64::new(0),
-            off: AtomicBool::new(false),
-            capacity: CAPACITY,
-        }
     }
 
     /// A cache for calls of the operator `id` (its value is a function of
@@ -486,110 +416,27 @@ impl StepCache {
         if !w.ok || w.out.is_empty() {
             return None;
         }
-        Some(StepCache::with_inputs(&w.out))
-    }
-
-    /// The value of `e` (the expression the cache was made for) in `ctx`.
-    pub fn eval_bool(&self, ctx: &mut Ctx<'_>, e: &Expr) -> EResult<bool> {
-        let v = self.eval_with(ctx, vec![], &mut |c| c.eval_bool(e).map(Value::Bool))?;
-        vspan(v.as_bool(), e.span)
-    }
-
-    /// Whether the cache has switched itself off.
-    pub fn is_off(&self) -> bool {
-        self.off.load(Ordering::Relaxed)
-    }
-
-    /// The value `compute` gives in `ctx`, cached by the values of the
-    /// inputs (and of `extra`, the values of the arguments of a call:
-    /// `compute` may depend only on them and the inputs).
-    pub fn eval_with<'p>(
-        &self,
-        ctx: &mut Ctx<'p>,
-        extra: Vec<Value>,
-        compute: &mut dyn FnMut(&mut Ctx<'p>) -> EResult<Value>,
-    ) -> EResult<Value> {
-        if self.off.load(Ordering::Relaxed) {
-            return compute(ctx);
-        }
-        // The inputs' values, borrowed where the state or the frame holds
-        // them (a look-up that hits copies nothing).
-        let mut values: Probe<'p> = extra.into_iter().map(R::O).collect();
-        let mut hash = mix(9, self.inputs.len() as u64);
-        for v in &values {
-            hash = mix(hash, v.fingerprint());
-        }
-        for x in &self.inputs {
-            // An input that cannot be evaluated here may be one that the
-            // expression does not need in this state: compute it directly.
-            let Ok(v) = ctx.eval_ref(x) else {
-                return compute(ctx);
-            };
-            let v = if matches!(*v, Value::Lazy(_)) {
-                let Ok(v) = v.into_owned().normalize() else {
-                    return compute(ctx);
-                };
-                R::O(v)
-            } else {
-                v
-            };
-            hash = mix(hash, v.fingerprint());
-            values.push(v);
-        }
-        let same = |e: &(Key, Value)| {
-            e.0.hash == hash
-                && e.0.values.len() == values.len()
-                && e.0.values.iter().zip(&values).all(|(k, v)| *k == **v)
-        };
-        let shard = &self.shards[(hash >> 59) as usize % SHARDS];
-        // The counters decide whether the cache pays off; after the trial
-        // they are only read, so worker threads do not contend on them.
-        let counting = self.lookups.load(Ordering::Relaxed) < TRIAL;
-        let n = if counting {
-            self.lookups.fetch_add(1, Ordering::Relaxed) + 1
-        } else {
-            0
-        };
-        let hit = shard.lock().find(hash, same).map(|(_, v)| v.clone());
-        if hit.is_some() && counting {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-        }
-        // The end of the trial (whether its last look-up hits or not).
-        let (num, den) = MIN_HITS;
-        if n == TRIAL && self.hits.load(Ordering::Relaxed) * den < n * num {
-            self.off.store(true, Ordering::Relaxed);
-            for s in &self.shards {
-                s.lock().clear();
-            }
-        }
-        if let Some(v) = hit {
-            return Ok(v);
-        }
-        if self.is_off() {
-            return compute(ctx);
-        }
-        let v = crate::intern::share_value(&compute(ctx)?);
-        let mut m = shard.lock();
-        if m.len() >= self.capacity / SHARDS {
-            m.clear();
-        }
-        if m.find(hash, same).is_none() {
-            let key = Key {
-                hash,
-                values: values.into_iter().map(R::into_owned).collect(),
-            };
-            m.insert_unique(hash, (key, v.clone()), |e| e.0.hash);
-        }
-        Ok(v)
+        Some(cache_of(&w.out))
     }
 }
 
-impl std::fmt::Debug for StepCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StepCache")
-            .field("inputs", &self.inputs.len())
-            .field("lookups", &self.lookups)
-            .field("hits", &self.hits)
-            .finish()
-    }
+/// A cache keyed by the values of `inputs`.
+fn cache_of(inputs: &[Input]) -> StepCache {
+    let span = Span::default();
+    let inputs = inputs
+        .iter()
+        .map(|i| {
+            let (kind, primed) = match *i {
+                Input::Var(s, p) => (Kind::Var(s), p),
+                Input::Def(d, p) => (Kind::Call(d, vec![]), p),
+            };
+            let x = Expr::new(kind, span);
+            if primed {
+                Expr::new(Kind::Prime(Box::new(x)), span)
+            } else {
+                x
+            }
+        })
+        .collect();
+    StepCache::with_inputs(inputs)
 }

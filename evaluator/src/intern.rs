@@ -8,33 +8,55 @@
 //! what it holds). A shard of the table that is full starts again empty:
 //! the values it held stay shared by the states holding them (and marked
 //! so), and the values met from then on are shared among themselves.
+//!
+//! The table belongs to a run ([`crate::session::Session`]), which installs
+//! it on the threads it works on; outside a run nothing is shared (values
+//! are kept as they are), so no value outlives the run that met it.
 
 use crate::value::{FnV, SetV, Value};
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
-use std::sync::{Arc, OnceLock};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 const SHARDS: usize = 64;
 /// The most values the table keeps.
 const CAPACITY: usize = 1 << 22;
 
-struct Table {
+/// The shared values of one run, by fingerprint.
+pub struct Table {
     shards: Vec<Mutex<FxHashMap<u64, SmallVec<[Value; 1]>>>>,
 }
 
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table {
-        shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-    })
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        }
+    }
+}
+
+thread_local! {
+    /// The table of the run this thread works for.
+    static CURRENT: RefCell<Option<Arc<Table>>> = const { RefCell::new(None) };
+}
+
+/// Makes `t` the table of this thread's run and returns the table it
+/// replaces, to be put back when the run leaves the thread.
+pub fn install(t: Option<Arc<Table>>) -> Option<Arc<Table>> {
+    CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), t))
+}
+
+/// The table of this thread's run.
+fn current() -> Option<Arc<Table>> {
+    CURRENT.with(|c| c.borrow().clone())
 }
 
 /// The shared value equal to `v` (a set or a function whose parts are
 /// shared already), `v` itself if there is none.
-fn lookup(v: Value) -> Value {
+fn lookup(t: &Table, v: Value) -> Value {
     let fp = v.fingerprint();
-    let t = table();
     let mut shard = t.shards[(fp as usize) % SHARDS].lock();
     if let Some(list) = shard.get(&fp) {
         if let Some(x) = list.iter().find(|x| **x == v) {
@@ -67,7 +89,7 @@ fn is_shared(v: &Value) -> bool {
 }
 
 /// `v` with its parts shared (and `v` itself when `top` is false).
-fn share(v: &Value, top: bool) -> Value {
+fn share(t: &Table, v: &Value, top: bool) -> Value {
     let compound = matches!(v, Value::Set(_) | Value::Fn(_));
     if !compound {
         return v.clone();
@@ -77,7 +99,7 @@ fn share(v: &Value, top: bool) -> Value {
     }
     let rebuilt = match v {
         Value::Set(s) => {
-            let parts: Vec<Value> = s.0.iter().map(|e| share(e, false)).collect();
+            let parts: Vec<Value> = s.0.iter().map(|e| share(t, e, false)).collect();
             if parts.iter().zip(&s.0).all(|(a, b)| same(a, b)) {
                 v.clone()
             } else {
@@ -85,7 +107,7 @@ fn share(v: &Value, top: bool) -> Value {
             }
         }
         Value::Fn(f) => {
-            let parts: Vec<Value> = f.values.iter().map(|e| share(e, false)).collect();
+            let parts: Vec<Value> = f.values.iter().map(|e| share(t, e, false)).collect();
             if parts.iter().zip(&f.values).all(|(a, b)| same(a, b)) {
                 v.clone()
             } else {
@@ -99,7 +121,7 @@ fn share(v: &Value, top: bool) -> Value {
     if top {
         rebuilt
     } else {
-        lookup(rebuilt)
+        lookup(t, rebuilt)
     }
 }
 
@@ -116,12 +138,18 @@ fn same(a: &Value, b: &Value) -> bool {
 /// A state to keep on the queue, its parts shared with those of the
 /// states met before.
 pub fn share_state(s: &[Value]) -> Arc<[Value]> {
-    s.iter().map(|v| share(v, true)).collect()
+    match current() {
+        Some(t) => s.iter().map(|v| share(&t, v, true)).collect(),
+        None => s.into(),
+    }
 }
 
 /// `v` with its parts shared, and itself the table's copy if it is a set
 /// or a function: for the values that caches hand out again and again, so
 /// that the states holding them need no look-up when they are queued.
 pub fn share_value(v: &Value) -> Value {
-    share(v, false)
+    match current() {
+        Some(t) => share(&t, v, false),
+        None => v.clone(),
+    }
 }

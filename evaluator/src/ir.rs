@@ -9,7 +9,7 @@ use crate::value::Value;
 use parser::span::Span;
 use std::sync::Arc;
 
-/// Index of a lowered definition in [`crate::lower::Program::defs`].
+/// Index of a lowered definition in [`crate::program::Program::defs`].
 pub type DefId = u32;
 
 /// A lowered expression with the span of the source it came from.

@@ -16,6 +16,8 @@
 //! ```
 
 pub mod builtins;
+pub mod cache;
+pub mod error;
 pub mod eval;
 pub mod explore;
 pub mod inputs;
@@ -25,4 +27,6 @@ pub mod liveness;
 pub mod lower;
 pub mod machine;
 pub mod model;
+pub mod program;
+pub mod session;
 pub mod value;

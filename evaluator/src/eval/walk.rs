@@ -14,9 +14,9 @@
 //! successor's label is the whole path and a [`Filter`] matches any level
 //! of it.
 
-use super::label::{agrees, Filter, Frame};
 use crate::eval::{err, vspan, Ctx, EResult};
 use crate::ir::{Bound, Expr, Kind, Quant};
+use crate::machine::label::{agrees, Filter, Frame};
 use crate::value::Value;
 use rustc_hash::FxHashSet;
 use std::sync::Arc;
@@ -33,7 +33,7 @@ pub struct Successor<'a> {
 impl Successor<'_> {
     /// The outermost named action that produced the successor
     /// (`Phase1b(a1)`), if labels are tracked.
-    pub fn action(&self) -> Option<super::label::ActionLabel> {
+    pub fn action(&self) -> Option<crate::machine::label::ActionLabel> {
         self.path.first().map(Frame::label)
     }
 }
@@ -76,7 +76,7 @@ pub struct Walk<'a> {
     /// Only the steps that go through this operator.
     pub filter: Option<&'a Filter>,
     /// The nodes that contain the filter's operator (by address), so that
-    /// branches without it are skipped (see [`super::Spec`]).
+    /// branches without it are skipped (see [`crate::machine::Spec`]).
     pub targets: Option<&'a FxHashSet<usize>>,
     /// Stop at the filter's operator and call [`Visitor::target`] (with
     /// `track`, for the path it is given).
