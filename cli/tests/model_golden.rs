@@ -266,3 +266,24 @@ fn check_fixture_model(name: &str, tlc: (u64, u64, u64)) {
 fn functions_defined_in_let_are_steps_when_applied() {
     check_fixture_model("LazyFunction", (277, 21, 5));
 }
+
+/// An expression substituted for a variable (`INSTANCE M WITH v <- [q \in
+/// S |-> ...]`) binds names of its own; used inside an instanced action
+/// that binds names too (`\E p \in S : v'[p] = ...`), they must not share
+/// frame slots (`fixtures/models/SubstBinders.tla`: sharing them reported
+/// the refinement property violated at step 1, as on tlaplus/Examples'
+/// barriers/Barriers). Figures of TLC 2.20.
+#[test]
+fn substituted_expressions_bind_their_own_slots() {
+    check_fixture_model("SubstBinders", (169, 68, 13));
+}
+
+/// A top-level RECURSIVE operator used in Init and Next, also on primed
+/// arguments (`total' = Sum(seq')`): while a definition is inlined, a
+/// recursive call to it is a call (`fixtures/models/RecursiveInit.tla`;
+/// refused before as "recursive through an action", as on tlaplus/Examples'
+/// SingleLaneBridge). Figures of TLC 2.20.
+#[test]
+fn recursive_operators_in_init_and_next() {
+    check_fixture_model("RecursiveInit", (63, 63, 3));
+}

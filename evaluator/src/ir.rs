@@ -400,3 +400,146 @@ impl Expr {
         }
     }
 }
+
+impl Expr {
+    /// Calls `f` on each direct sub-expression, mutably (the same children
+    /// as [`Expr::for_each_child`]; a shared LET definition is copied
+    /// first).
+    pub fn for_each_child_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        fn bounds(bs: &mut [Bound], f: &mut dyn FnMut(&mut Expr)) {
+            for b in bs {
+                if let Some(s) = &mut b.set {
+                    f(s);
+                }
+            }
+        }
+        match &mut self.kind {
+            Kind::Const(_)
+            | Kind::Var(_)
+            | Kind::PrimeVar(_)
+            | Kind::Local(_)
+            | Kind::ConstDef(_)
+            | Kind::Unsupported(_) => {}
+            Kind::LetRef(d) => f(Arc::make_mut(&mut d.def)),
+            Kind::Prime(x)
+            | Kind::Not(x)
+            | Kind::Subset(x)
+            | Kind::Union(x)
+            | Kind::Domain(x)
+            | Kind::Unchanged(x)
+            | Kind::Enabled(x)
+            | Kind::Lambda(_, x) => f(x),
+            Kind::Named(_, args, body) => {
+                for (_, a) in args {
+                    f(a);
+                }
+                f(body);
+            }
+            Kind::Let(defs, body) => {
+                for d in defs {
+                    f(Arc::make_mut(&mut d.def));
+                }
+                f(body);
+            }
+            Kind::Call(_, xs)
+            | Kind::Builtin(_, xs)
+            | Kind::And(xs)
+            | Kind::Or(xs)
+            | Kind::SetEnum(xs)
+            | Kind::Tuple(xs)
+            | Kind::Times(xs)
+            | Kind::Record(_, xs)
+            | Kind::RecordSet(_, xs)
+            | Kind::Temporal(_, xs) => xs.iter_mut().for_each(f),
+            Kind::Implies(a, b)
+            | Kind::Equiv(a, b)
+            | Kind::Eq(a, b)
+            | Kind::Neq(a, b)
+            | Kind::In(a, b)
+            | Kind::NotIn(a, b)
+            | Kind::FnSet(a, b)
+            | Kind::Cup(a, b)
+            | Kind::Cap(a, b)
+            | Kind::SetMinus(a, b)
+            | Kind::Subseteq(a, b)
+            | Kind::BoxAction(a, b)
+            | Kind::AngleAction(a, b) => {
+                f(a);
+                f(b);
+            }
+            Kind::If(a, b, c) => {
+                f(a);
+                f(b);
+                f(c);
+            }
+            Kind::Case(arms, other) => {
+                for (g, x) in arms {
+                    f(g);
+                    f(x);
+                }
+                if let Some(o) = other {
+                    f(o);
+                }
+            }
+            Kind::Quant(_, bs, body) | Kind::FnCons(bs, body) | Kind::RecFn(_, bs, body) => {
+                bounds(bs, f);
+                f(body);
+            }
+            Kind::Choose(b, body) | Kind::SetFilter(b, body) => {
+                bounds(std::slice::from_mut(b), f);
+                f(body);
+            }
+            Kind::SetMap(body, bs) => {
+                f(body);
+                bounds(bs, f);
+            }
+            Kind::FnApp(g, xs) => {
+                f(g);
+                xs.iter_mut().for_each(f);
+            }
+            Kind::Dot(x, _) => f(x),
+            Kind::Except(g, ups, _) => {
+                f(g);
+                for (keys, x) in ups {
+                    for k in keys {
+                        if let Key::Index(ix) = k {
+                            ix.iter_mut().for_each(&mut *f);
+                        }
+                    }
+                    f(x);
+                }
+            }
+        }
+    }
+
+    /// Adds `by` to every frame slot this expression reads or binds (bound
+    /// names, LET definitions, LAMBDA parameters, `@`, a recursive
+    /// function's own name): the expression, lowered in a frame of its
+    /// own from slot 0, then runs in slots `by..` of another frame. Slots
+    /// of called definitions are their own frames' and stay.
+    pub fn shift_slots(&mut self, by: u32) {
+        let shift = |s: &mut u32| {
+            if *s != u32::MAX {
+                *s += by;
+            }
+        };
+        match &mut self.kind {
+            Kind::Local(s) | Kind::RecFn(s, ..) | Kind::Except(_, _, s) => shift(s),
+            Kind::LetRef(d) => shift(&mut d.slot),
+            Kind::Let(defs, _) => defs.iter_mut().for_each(|d| shift(&mut d.slot)),
+            Kind::Lambda(params, _) => params.iter_mut().for_each(shift),
+            _ => {}
+        }
+        match &mut self.kind {
+            Kind::Quant(_, bs, _)
+            | Kind::FnCons(bs, _)
+            | Kind::RecFn(_, bs, _)
+            | Kind::SetMap(_, bs) => bs
+                .iter_mut()
+                .for_each(|b| b.slots.iter_mut().for_each(shift)),
+            Kind::Choose(b, _) | Kind::SetFilter(b, _) => b.slots.iter_mut().for_each(shift),
+            _ => {}
+        }
+        self.for_each_child_mut(&mut |c| c.shift_slots(by));
+    }
+}

@@ -165,8 +165,8 @@ impl<'a> Lowerer<'a> {
     ) -> LResult<Expr> {
         match item {
             Item::Var => {
-                if let Some(e) = self.ctxs[ctx].subst.get(name) {
-                    return Ok((**e).clone());
+                if let Some(s) = self.ctxs[ctx].subst.get(name) {
+                    return Ok(s.use_in(frame));
                 }
                 let slot = self
                     .program
@@ -183,8 +183,8 @@ impl<'a> Lowerer<'a> {
                 Ok(Expr::new(Kind::Var(slot as u32), span))
             }
             Item::Const(arity) => {
-                if let Some(e) = self.ctxs[ctx].subst.get(name) {
-                    return Ok((**e).clone());
+                if let Some(s) = self.ctxs[ctx].subst.get(name) {
+                    return Ok(s.use_in(frame));
                 }
                 match self.bindings.by_name.get(name).cloned() {
                     Some(r) => self.replaced(r, &args, frame, span),
@@ -231,11 +231,17 @@ impl<'a> Lowerer<'a> {
                         }
                         let has_opparams = d.params.iter().any(|p| p.arity > 0);
                         let any_next = args.iter().any(|a| a.mentions_next());
-                        if has_opparams || any_next {
+                        // A recursive call met while inlining the same
+                        // definition is a call (its arguments, primed or
+                        // not, are passed as values), unless the
+                        // definition itself is an action.
+                        let reentered = self.inlining.iter().any(|(m2, u2)| *m2 == m && *u2 == u);
+                        if has_opparams || (any_next && !reentered) {
                             return self.inline_def(ctx, &m, u, args, opargs, frame, span);
                         }
                         let entry = self.def_entry(ctx, &m, u, span)?;
-                        let recursive = self.in_progress.iter().any(|k| k.1 == m && k.2 == u);
+                        let recursive =
+                            reentered || self.in_progress.iter().any(|k| k.1 == m && k.2 == u);
                         if entry.inline || (self.force_inline && !entry.constant && !recursive) {
                             return self.inline_def(ctx, &m, u, args, opargs, frame, span);
                         }
@@ -346,7 +352,9 @@ impl<'a> Lowerer<'a> {
             };
             scope.push((p.name.name.clone(), b));
         }
+        self.inlining.push((module.to_string(), unit));
         let body = self.expr(&d.body, ctx, &mut scope, frame);
+        self.inlining.pop();
         self.inline_depth -= 1;
         let body = body?;
         let shown: Vec<(String, Expr)> = d

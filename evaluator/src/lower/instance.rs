@@ -2,7 +2,9 @@
 //! the names reached through a named instance (`I!Op`, `I(x)!Op`).
 
 use super::expr::wrap_let;
-use super::{lerr, Binding, CtxData, CtxId, Frame, Item, LResult, Lowerer, OpRef, Substitutions};
+use super::{
+    lerr, Binding, CtxData, CtxId, Frame, Item, LResult, Lowerer, OpRef, Subst, Substitutions,
+};
 use crate::builtins;
 use crate::ir::{Expr, LetDef};
 use parser::ast;
@@ -30,7 +32,11 @@ impl<'a> Lowerer<'a> {
             ast::UnitKind::ModuleDef(d) => &d.instance,
             _ => return lerr(span, "internal: not an instance"),
         };
-        let (subst, op_subst) = self.instance_subst(ctx, inst, &mut Frame::new(0), &mut vec![])?;
+        let mut own = Frame::new(0);
+        let (mut subst, op_subst) = self.instance_subst(ctx, inst, &mut own, &mut vec![])?;
+        for s in subst.values_mut() {
+            s.nslots = own.max;
+        }
         let c = self.ctxs.len();
         self.ctxs.push(CtxData {
             module: inst.module.name.clone(),
@@ -72,7 +78,13 @@ impl<'a> Lowerer<'a> {
                             self.name(&id, &[], ctx, scope, frame, inst.module.span)?
                         }
                     };
-                    subst.insert(name.clone(), Arc::new(e));
+                    subst.insert(
+                        name.clone(),
+                        Subst {
+                            expr: Arc::new(e),
+                            nslots: 0,
+                        },
+                    );
                 }
                 _ => {}
             }

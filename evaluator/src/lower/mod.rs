@@ -97,7 +97,7 @@ enum Item {
 #[derive(Clone)]
 struct CtxData {
     module: String,
-    subst: HashMap<String, Arc<Expr>>,
+    subst: HashMap<String, Subst>,
     /// Substitutions for the instanced module's operator constants
     /// (`CONSTANT F(_)`).
     op_subst: HashMap<String, OpRef>,
@@ -110,7 +110,36 @@ type CtxId = usize;
 
 /// An INSTANCE's substitutions: for constants and variables, and for
 /// operator constants.
-type Substitutions = (HashMap<String, Arc<Expr>>, HashMap<String, OpRef>);
+type Substitutions = (HashMap<String, Subst>, HashMap<String, OpRef>);
+
+/// The expression substituted for a constant or variable of an instanced
+/// module, lowered once. `nslots` is the number of frame slots it binds
+/// (quantifiers, function constructors... inside it) counted from 0, when
+/// it was lowered in a frame of its own: each use moves them to fresh
+/// slots of the frame it is used in, so that they cannot overwrite the
+/// names bound around the use (`\E p \in S : v'[p] = ...` with `v <- [p
+/// \in S |-> ...]`). 0 when it was lowered in the frame of its use.
+#[derive(Clone)]
+struct Subst {
+    expr: Arc<Expr>,
+    nslots: u32,
+}
+
+impl Subst {
+    /// The expression for a use in `frame`, its own slots moved to fresh
+    /// slots of `frame`.
+    fn use_in(&self, frame: &mut Frame) -> Expr {
+        let mut e = (*self.expr).clone();
+        if self.nslots > 0 {
+            let base = frame.next;
+            for _ in 0..self.nslots {
+                frame.alloc();
+            }
+            e.shift_slots(base);
+        }
+        e
+    }
+}
 
 /// An operator passed as an argument.
 #[derive(Clone)]
@@ -171,6 +200,10 @@ pub struct Lowerer<'a> {
     pub program: Program,
     in_progress: Vec<(CtxId, String, usize)>,
     inline_depth: usize,
+    /// The definitions being inlined (module, unit), innermost last: a
+    /// recursive call met while inlining one is a call, not another
+    /// inlining (a RECURSIVE operator used in Init).
+    inlining: Vec<(String, usize)>,
     overrides: HashMap<(String, String), Replacement>,
     /// Inline every definition that depends on the state (used to lower
     /// the initial predicate, whose `x = e` conjuncts must be visible).
@@ -206,6 +239,7 @@ impl<'a> Lowerer<'a> {
             program: Program::default(),
             in_progress: vec![],
             inline_depth: 0,
+            inlining: vec![],
             overrides: HashMap::new(),
             force_inline: false,
         };

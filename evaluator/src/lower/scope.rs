@@ -234,9 +234,9 @@ impl<'a> Lowerer<'a> {
             }
             _ => {}
         }
-        if let Some(e) = self.ctxs[ctx].subst.get(&id.name).cloned() {
-            if args.is_empty() {
-                return Ok((*e).clone());
+        if args.is_empty() {
+            if let Some(s) = self.ctxs[ctx].subst.get(&id.name) {
+                return Ok(s.use_in(frame));
             }
         }
         if let Some(op) = self.ctxs[ctx].op_subst.get(&id.name).cloned() {
