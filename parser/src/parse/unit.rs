@@ -4,7 +4,9 @@
 
 use super::expr::{arg_expr, bounds, expr, infix_info, is_postfix};
 use super::proof::{proof, use_hide};
-use super::{comma_list, cut, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult, SyntaxError};
+use super::{
+    comma_list, cut, deeper, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult, SyntaxError,
+};
 use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
@@ -129,7 +131,7 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
                 });
                 i = i.skip(1);
             }
-            Tok::ModuleStart => match module(i, errors) {
+            Tok::ModuleStart => match nested_module(i, errors) {
                 Some((i2, m)) => {
                     let span = m.span;
                     units.push(Unit {
@@ -162,6 +164,27 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
             },
         }
     }
+}
+
+/// A module inside a module, one nesting level deeper; past the limit,
+/// the error is recorded and `None` returned.
+fn nested_module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>, Module)> {
+    let inner = match deeper(i) {
+        Ok(inner) => inner,
+        Err(Error(e) | Failure(e)) => {
+            errors.push(SyntaxError::from_perr(i.all, e));
+            return None;
+        }
+        Err(nom::Err::Incomplete(_)) => return None,
+    };
+    let (rest, m) = crate::limits::with_stack(|| module(inner, errors))?;
+    Some((
+        Input {
+            depth: i.depth,
+            ..rest
+        },
+        m,
+    ))
 }
 
 /// A unit normally ends its line: a token after it on the same line that
