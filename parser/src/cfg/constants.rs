@@ -18,6 +18,12 @@ impl Parser<'_> {
             }
             match self.binding() {
                 Ok(b) => self.cfg.constants.push(b),
+                Err(e @ CfgError::TooDeep { .. }) => {
+                    // The rest of a value nested past the limit is no
+                    // binding: recover at the next section.
+                    self.errors.push(e);
+                    self.skip_to_section();
+                }
                 Err(e) => {
                     self.errors.push(e);
                     // Recover at the next line (or keyword), after at least
