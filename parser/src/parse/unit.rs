@@ -487,6 +487,16 @@ pub(crate) fn definition_or_recursive(i: Input<'_>) -> PResult<'_, Unit> {
     let (i, (name, params, fixity, fun_bounds)) = def_lhs(i)?;
     let (i, _) = cut(sym("=="))(i)?;
     if is_kw(&i, "INSTANCE") && fun_bounds.is_none() {
+        if !matches!(fixity, Fixity::Normal) {
+            // TLA+'s grammar names an instance with an identifier
+            // (`NonFixLHS`); SANY rejects `a ++ b == INSTANCE M`.
+            return Err(Failure(
+                PErr::message(i, "an instance is named by an identifier, not an operator")
+                    .label("this INSTANCE cannot define an operator symbol")
+                    .related(name.span, "the operator defined here")
+                    .note("name the instance, as in `I(a, b) == INSTANCE M`"),
+            ));
+        }
         let (i2, inst) = cut(|i| instance(i, local))(i)?;
         let span = start.to(i2.prev_span());
         return Ok((
