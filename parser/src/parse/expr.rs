@@ -453,7 +453,7 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
 /// An error inside the item of a bullet: when the item is incomplete
 /// because the column rule cut it, say so.
 fn item_error(e: PErr, window: Input<'_>, bullet: &str, bullet_tok: &Token) -> PErr {
-    if e.code.is_some() {
+    if e.too_deep {
         // Input past a limit: not about this item.
         return e;
     }
@@ -461,7 +461,7 @@ fn item_error(e: PErr, window: Input<'_>, bullet: &str, bullet_tok: &Token) -> P
     // The next bullet of the same list ends an item as expected; any other
     // token at or left of the bullet's column cuts it short.
     let next_bullet = closing.col == bullet_tok.col && closing.tok == bullet_tok.tok;
-    let cut_by_column = e.pos >= window.end
+    let cut_by_column = e.pos as usize >= window.end
         && window.end < window.all.len() - 1
         && closing.line > bullet_tok.line
         && !next_bullet

@@ -98,8 +98,9 @@ impl<'a> Input<'a> {
 /// A parse failure: the furthest token reached and what was expected there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PErr {
-    /// Index of the offending token in the file's token array.
-    pub pos: usize,
+    /// Index of the offending token in the file's token array (32 bits,
+    /// to keep every parser's error small).
+    pub pos: u32,
     /// What would have been accepted there.
     pub expected: Vec<String>,
     /// A specific headline replacing "expected ..., found ...".
@@ -112,21 +113,22 @@ pub struct PErr {
     pub related: Option<Box<(Span, String)>>,
     /// Explanations shown under the source.
     pub notes: Vec<String>,
-    /// The diagnostic code, for errors that are not syntax errors (input
-    /// past a limit of [`crate::limits`]).
-    pub code: Option<&'static str>,
+    /// Nesting past [`MAX_NESTING`]: input past a limit of
+    /// [`crate::limits`] rather than a syntax error (a flag, not the code
+    /// itself, to keep every parser's error small).
+    pub too_deep: bool,
 }
 
 impl PErr {
     fn at(pos: usize) -> PErr {
         PErr {
-            pos,
+            pos: u32::try_from(pos).unwrap_or(u32::MAX),
             expected: vec![],
             message: None,
             label: None,
             related: None,
             notes: vec![],
-            code: None,
+            too_deep: false,
         }
     }
 
@@ -134,7 +136,7 @@ impl PErr {
     fn too_deep(i: Input<'_>) -> PErr {
         let max = thousands(MAX_NESTING);
         PErr {
-            code: Some(crate::limits::CODE_NESTING),
+            too_deep: true,
             ..PErr::message(i, format!("expressions nest deeper than {max} levels"))
                 .label(format!("level {} starts here", thousands(MAX_NESTING + 1)))
                 .note(format!(
@@ -195,7 +197,7 @@ impl<'a> NomParseError<Input<'a>> for PErr {
             Greater => self,
             Less => other,
             Equal => {
-                if self.message.is_some() || self.code.is_some() {
+                if self.message.is_some() || self.too_deep {
                     return self;
                 }
                 if other.message.is_some() {
@@ -236,7 +238,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub(crate) fn from_perr(all: &[Token], e: PErr) -> SyntaxError {
-        let t = &all[e.pos.min(all.len() - 1)];
+        let t = &all[(e.pos as usize).min(all.len() - 1)];
         let found = t.tok.describe();
         let mut notes = e.notes;
         let (message, label) = match e.message {
@@ -267,7 +269,7 @@ impl SyntaxError {
                 )
             }
         };
-        if let Some(n) = backslash_note(all, e.pos) {
+        if let Some(n) = backslash_note(all, e.pos as usize) {
             notes.push(n);
         }
         SyntaxError {
@@ -276,7 +278,7 @@ impl SyntaxError {
             label,
             related: e.related.map(|r| *r),
             notes,
-            code: e.code,
+            code: e.too_deep.then_some(crate::limits::CODE_NESTING),
         }
     }
 }

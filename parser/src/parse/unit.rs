@@ -155,7 +155,7 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
                 Err(Error(e)) | Err(Failure(e)) => {
                     errors.push(SyntaxError::from_perr(i.all, e.clone()));
                     let at = Input {
-                        pos: e.pos.max(i.pos + 1),
+                        pos: (e.pos as usize).max(i.pos + 1),
                         ..i
                     };
                     i = recover(at);
@@ -309,7 +309,7 @@ fn unit(i: Input<'_>) -> PResult<'_, Unit> {
 /// The error of `CONSTANT` or `VARIABLE` with no name after it.
 fn missing_names<'a>(e: nom::Err<PErr>, j: Input<'a>, k: &str) -> nom::Err<PErr> {
     match e {
-        Error(e) | Failure(e) if e.pos == j.pos => {
+        Error(e) | Failure(e) if e.pos as usize == j.pos => {
             let what = if k.starts_with('C') {
                 "a constant name"
             } else {
