@@ -21,8 +21,9 @@ pub struct LoadedModel {
 }
 
 /// Loads `spec` with the model file `config`. Problems in the spec or the
-/// model file are passed to `diags` and give exit code 1; unreadable files
-/// are reported on stderr and give exit code 2.
+/// model file are passed to `diags` and give exit code 1, or 2 for input
+/// past a limit of `parser::limits` (nesting); unreadable files are
+/// reported on stderr and give exit code 2.
 pub fn load_model(
     spec: &Path,
     config: Option<&Path>,
@@ -38,7 +39,11 @@ pub fn load_model(
     };
     if loaded.has_errors() {
         diags(&loaded.set.files, loaded.diagnostics.clone());
-        return Err(EXIT_SPEC);
+        return Err(if loaded.exceeds_limits() {
+            EXIT_USAGE
+        } else {
+            EXIT_SPEC
+        });
     }
     let Some(root) = loaded.root.clone() else {
         return Err(EXIT_SPEC);
@@ -66,11 +71,10 @@ pub fn load_model(
     let cfg = match parser::cfg::parse_cfg(&loaded.set.files, file) {
         Ok(c) => c,
         Err(errs) => {
-            diags(
-                &loaded.set.files,
-                errs.iter().map(|e| e.to_diagnostic()).collect(),
-            );
-            return Err(EXIT_SPEC);
+            let ds: Vec<Diag> = errs.iter().map(|e| e.to_diagnostic()).collect();
+            let limit = ds.iter().any(parser::limits::is_limit);
+            diags(&loaded.set.files, ds);
+            return Err(if limit { EXIT_USAGE } else { EXIT_SPEC });
         }
     };
     let model = match Model::build(&loaded.set, &root, &cfg) {

@@ -81,7 +81,8 @@ pub fn run(args: Args) -> u8 {
         };
         let ok = !loaded.has_errors();
         if !ok {
-            code = code.max(EXIT_SPEC);
+            let input = loaded.exceeds_limits();
+            code = code.max(if input { EXIT_USAGE } else { EXIT_SPEC });
         }
         match args.format {
             Format::Human => {

@@ -29,6 +29,22 @@ pub struct Module {
     pub span: Span,
 }
 
+/// Modules nest (a module inside a module): each level is dropped where
+/// there is stack for it ([`crate::limits::with_stack`]), so that modules
+/// nested as deep as the parser accepts are freed on any thread.
+impl Drop for Module {
+    fn drop(&mut self) {
+        if self
+            .units
+            .iter()
+            .any(|u| matches!(u.kind, UnitKind::Module(_)))
+        {
+            let units = std::mem::take(&mut self.units);
+            crate::limits::with_stack(move || drop(units));
+        }
+    }
+}
+
 /// A top-level item of a module (also used for LET definitions and proof
 /// step definitions).
 #[derive(Clone, Debug, PartialEq, Serialize)]

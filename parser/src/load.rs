@@ -1,49 +1,16 @@
 //! Module loading: reads a root module and every module it EXTENDS or
 //! INSTANCEs, from the spec's folder, a search path, and the bundled library
-//! (standard, TLAPS and community modules), then checks names.
+//! (standard, TLAPS and community modules), then checks names
+//! ([`crate::check`]). The set of modules it builds is a leaf module of its
+//! own ([`crate::modules`]), which the checker reads too.
 
 use crate::ast::*;
 use crate::diag::{error_at, secondary, Diag};
-use crate::span::{FileId, Files, Span};
-use std::collections::{HashMap, HashSet};
+use crate::limits::{thousands, with_stack, MAX_MODULE_CHAIN};
+pub use crate::modules::{LoadedModule, ModuleSet, Origin};
+use crate::span::{FileId, Span};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-/// Where a module came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// A file on disk.
-    File(PathBuf),
-    /// The library bundled with tlatrace.
-    Bundled,
-}
-
-/// A parsed module and its file.
-#[derive(Debug)]
-pub struct LoadedModule {
-    /// The syntax tree.
-    pub ast: Module,
-    /// Its file in the store.
-    pub file: FileId,
-    /// Where it was read from.
-    pub origin: Origin,
-}
-
-/// Every module of one run, with the files they came from.
-#[derive(Debug, Default)]
-pub struct ModuleSet {
-    /// The text of every file read.
-    pub files: Files,
-    /// The modules, dependencies before the modules that use them.
-    pub modules: Vec<LoadedModule>,
-    by_name: HashMap<String, usize>,
-}
-
-impl ModuleSet {
-    /// The module named `name`, if loaded.
-    pub fn get(&self, name: &str) -> Option<&LoadedModule> {
-        self.by_name.get(name).map(|&i| &self.modules[i])
-    }
-}
 
 /// The outcome of loading a root module.
 #[derive(Debug)]
@@ -62,6 +29,12 @@ impl Loaded {
         self.diagnostics
             .iter()
             .any(|d| d.severity >= codespan_reporting::diagnostic::Severity::Error)
+    }
+
+    /// Whether some input is past a limit of [`crate::limits`] (nesting,
+    /// module chain): an input error rather than a spec error.
+    pub fn exceeds_limits(&self) -> bool {
+        self.diagnostics.iter().any(crate::limits::is_limit)
     }
 
     /// The root module.
@@ -120,6 +93,7 @@ impl Loader {
             in_progress: HashSet::new(),
             root_dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             failed: HashSet::new(),
+            chain: 0,
         };
         let name = display_path(path);
         let file = st.set.files.add(name, Some(path), text);
@@ -162,6 +136,9 @@ struct State<'l> {
     in_progress: HashSet<String>,
     root_dir: PathBuf,
     failed: HashSet<String>,
+    /// How many modules are being registered, one inside the other (the
+    /// length of the EXTENDS/INSTANCE chain being followed).
+    chain: u32,
 }
 
 impl State<'_> {
@@ -205,7 +182,7 @@ impl State<'_> {
                 return None;
             }
         }
-        if self.set.by_name.contains_key(&name) {
+        if self.set.contains(&name) {
             return Some(name);
         }
         let dir = match &origin {
@@ -234,14 +211,19 @@ impl State<'_> {
         pending: &mut Vec<Option<Module>>,
     ) {
         let name = m.name.name.clone();
-        if self.set.by_name.contains_key(&name) {
+        if self.set.contains(&name) {
             return;
         }
         self.in_progress.insert(name.clone());
+        self.chain += 1;
         let mut inner = HashSet::new();
         nested_names(&m, &mut inner);
         for r in module_refs(&m) {
             if inner.contains(&r.name) {
+                continue;
+            }
+            if self.chain >= MAX_MODULE_CHAIN && !self.set.contains(&r.name) {
+                self.chain_too_long(&r);
                 continue;
             }
             let sib = pending
@@ -249,25 +231,46 @@ impl State<'_> {
                 .position(|s| s.as_ref().is_some_and(|s| s.name.name == r.name));
             if let Some(k) = sib {
                 if let Some(s) = pending[k].take() {
-                    self.register(s, file, origin, dir, pending);
+                    with_stack(|| self.register(s, file, origin, dir, pending));
                 }
                 continue;
             }
-            self.require(&r, dir);
+            with_stack(|| self.require(&r, dir));
         }
+        self.chain -= 1;
         self.in_progress.remove(&name);
-        let idx = self.set.modules.len();
-        self.set.modules.push(LoadedModule {
+        self.set.push(LoadedModule {
             ast: m,
             file,
             origin: origin.clone(),
         });
-        self.set.by_name.insert(name, idx);
+    }
+
+    /// The error for a reference that would make the chain of modules being
+    /// loaded longer than [`MAX_MODULE_CHAIN`].
+    fn chain_too_long(&mut self, r: &Ident) {
+        if !self.failed.insert(r.name.clone()) {
+            return;
+        }
+        let max = thousands(MAX_MODULE_CHAIN);
+        let mut d = error_at(
+            r.span,
+            format!("modules extend or instantiate one another more than {max} levels deep"),
+            format!(
+                "module {} of the chain is needed here",
+                thousands(MAX_MODULE_CHAIN + 1)
+            ),
+        )
+        .with_code(crate::limits::CODE_MODULE_CHAIN);
+        d.notes.push(format!(
+            "tlatrace follows at most {max} modules that EXTEND or INSTANCE one another"
+        ));
+        self.diags.push(d);
     }
 
     /// Makes sure the module `r` names is loaded.
     fn require(&mut self, r: &Ident, dir: Option<&Path>) {
-        if self.set.by_name.contains_key(&r.name) || self.failed.contains(&r.name) {
+        if self.set.contains(&r.name) || self.failed.contains(&r.name) {
             return;
         }
         if self.in_progress.contains(&r.name) {
@@ -358,7 +361,7 @@ fn nested_names(m: &Module, out: &mut HashSet<String>) {
     for u in &m.units {
         if let UnitKind::Module(inner) = &u.kind {
             out.insert(inner.name.name.clone());
-            nested_names(inner, out);
+            crate::limits::with_stack(|| nested_names(inner, out));
         }
     }
 }
@@ -377,7 +380,7 @@ fn unit_refs(u: &Unit, out: &mut Vec<Ident>) {
     match &u.kind {
         UnitKind::Instance(i) => out.push(i.module.clone()),
         UnitKind::ModuleDef(d) => out.push(d.instance.module.clone()),
-        UnitKind::Module(inner) => out.extend(module_refs(inner)),
+        UnitKind::Module(inner) => out.extend(crate::limits::with_stack(|| module_refs(inner))),
         UnitKind::OpDef(d) => expr_refs(&d.body, out),
         UnitKind::FunDef(d) => expr_refs(&d.body, out),
         UnitKind::Theorem(t) => {
@@ -399,7 +402,7 @@ fn proof_refs(p: &Proof, out: &mut Vec<Ident>) {
                 _ => {}
             }
             if let Some(p) = &s.proof {
-                proof_refs(p, out);
+                crate::limits::with_stack(|| proof_refs(p, out));
             }
         }
     }

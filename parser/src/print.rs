@@ -103,6 +103,10 @@ impl Printer {
     // ---- modules and units ------------------------------------------------
 
     fn module(&mut self, m: &Module) {
+        crate::limits::with_stack(|| self.module_in(m))
+    }
+
+    fn module_in(&mut self, m: &Module) {
         let indent = self.col;
         self.w(&format!("---- MODULE {} ----", m.name.name));
         if !m.extends.is_empty() {
@@ -275,6 +279,10 @@ impl Printer {
     // ---- proofs -------------------------------------------------------------
 
     fn proof(&mut self, pf: &Proof, indent: usize) {
+        crate::limits::with_stack(|| self.proof_in(pf, indent))
+    }
+
+    fn proof_in(&mut self, pf: &Proof, indent: usize) {
         match pf {
             Proof::Obvious => self.w("OBVIOUS"),
             Proof::Omitted => self.w("OMITTED"),
@@ -372,6 +380,10 @@ impl Printer {
     }
 
     fn expr(&mut self, e: &Expr, slot: Slot) {
+        crate::limits::with_stack(|| self.expr_in(e, slot))
+    }
+
+    fn expr_in(&mut self, e: &Expr, slot: Slot) {
         if let ExprKind::Paren(inner) = &e.kind {
             return self.expr(inner, slot);
         }
@@ -680,9 +692,12 @@ impl Printer {
 
 /// Whether `e` prints as one unit that never needs parentheses as an
 /// operand (a name, a literal, a bracketed form).
-fn is_atom(e: &Expr) -> bool {
+fn is_atom(mut e: &Expr) -> bool {
+    while let ExprKind::Paren(inner) = &e.kind {
+        e = inner;
+    }
     match &e.kind {
-        ExprKind::Paren(inner) => is_atom(inner),
+        ExprKind::Paren(_) => false,
         ExprKind::Apply(..)
         | ExprKind::Qualified(_)
         | ExprKind::Num(_)

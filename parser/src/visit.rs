@@ -8,7 +8,7 @@ use crate::ast::*;
 pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(e);
     for c in children(e) {
-        walk_expr(c, f);
+        crate::limits::with_stack(|| walk_expr(c, f));
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::ast::*;
 use crate::diag::{error_at, secondary, Diag};
-use crate::load::{ModuleSet, Origin};
+use crate::modules::{ModuleSet, Origin};
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -180,6 +180,10 @@ impl Checker<'_> {
     }
 
     fn module(&mut self, m: &Module, outer: &Ctx) -> Interface {
+        crate::limits::with_stack(|| self.module_in(m, outer))
+    }
+
+    fn module_in(&mut self, m: &Module, outer: &Ctx) -> Interface {
         let mut ctx = outer.clone();
         ctx.own.clear();
         let saved_defs = std::mem::replace(&mut self.module_defs, top_level_names(m));
@@ -588,6 +592,10 @@ impl Checker<'_> {
     }
 
     fn expr(&mut self, e: &Expr, ctx: &Ctx, locals: &mut Locals, as_arg: bool) {
+        crate::limits::with_stack(|| self.expr_in(e, ctx, locals, as_arg))
+    }
+
+    fn expr_in(&mut self, e: &Expr, ctx: &Ctx, locals: &mut Locals, as_arg: bool) {
         match &e.kind {
             ExprKind::Apply(name, args) => {
                 self.apply(name, args.len(), ctx, locals, as_arg);

@@ -18,6 +18,10 @@ impl Checker<'_> {
     }
 
     fn proof_inner(&mut self, p: &Proof, ctx: &Ctx, locals: &mut Locals) {
+        crate::limits::with_stack(|| self.proof_steps(p, ctx, locals))
+    }
+
+    fn proof_steps(&mut self, p: &Proof, ctx: &Ctx, locals: &mut Locals) {
         match p {
             Proof::Obvious | Proof::Omitted => {}
             Proof::By(uh) => self.use_hide(uh, ctx, locals),
@@ -119,7 +123,7 @@ fn collect_proof_names(p: &Proof, locals: &mut Locals) {
             _ => {}
         }
         if let Some(p) = &s.proof {
-            collect_proof_names(p, locals);
+            crate::limits::with_stack(|| collect_proof_names(p, locals));
         }
     }
 }

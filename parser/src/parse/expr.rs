@@ -6,7 +6,9 @@
 use super::bracket::{angle, braces, brackets, subscript};
 use super::prec::{conflict, prefix_info, step, Left, Step, POSTFIX};
 pub(crate) use super::prec::{infix_info, is_postfix};
-use super::{close, comma_list, cut, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult};
+use super::{
+    close, comma_list, cut, deeper, ident, is_kw, is_sym, kw, nested, sym, Input, PErr, PResult,
+};
 use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
@@ -18,8 +20,13 @@ pub(crate) fn expr(i: Input<'_>) -> PResult<'_, Expr> {
 
 /// An expression that is the right operand of `left` (or a whole
 /// expression when `left` is `None`): it extends over the infix operators
-/// that bind tighter than `left`.
+/// that bind tighter than `left`. Each call is one nesting level, and so is
+/// each operator of a chain (`a + b + c` nests `a + b` in the second `+`).
 pub(crate) fn expr_bp<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr> {
+    nested(i, |i| operators(i, left))
+}
+
+fn operators<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr> {
     let (mut i, mut lhs) = prefix_or_primary(i, left)?;
     while let Some(t) = i.tok() {
         let Tok::Sym(op) = &t.tok else { break };
@@ -39,6 +46,7 @@ pub(crate) fn expr_bp<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr>
             prefix: false,
             span: t.span,
         };
+        i = deeper(i)?;
         let (i2, rhs) = cut(|i| expr_bp(i, Some(me)))(i.skip(1))?;
         i = i2;
         let span = lhs.span.to(rhs.span);
@@ -96,6 +104,10 @@ fn prefix_or_primary<'a>(i: Input<'a>, left: Option<Left>) -> PResult<'a, Expr> 
 /// Function application, record fields, primes and postfix operators.
 fn postfix<'a>(mut i: Input<'a>, mut e: Expr, left: Option<Left>) -> PResult<'a, Expr> {
     while let Some(t) = i.tok() {
+        if matches!(&t.tok, Tok::Sym(op) if *op == "[" || *op == "." || *op == "'" || is_postfix(op))
+        {
+            i = deeper(i)?;
+        }
         match &t.tok {
             Tok::Sym("[") => {
                 let (i2, args) = cut(comma_list(expr))(i.skip(1))?;
@@ -392,9 +404,9 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
             end += 1;
         }
         let window = Input {
-            all: cur.all,
             pos: start,
             end,
+            ..cur
         };
         let bullet_tok = cur.here();
         if start == end {
@@ -416,18 +428,18 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
             // expression, and the list ends with this item.
             items.push(e);
             let cur = Input {
-                all: cur.all,
                 pos: rest.pos,
                 end: i.end,
+                ..cur
             };
             let span = first.span.to(cur.prev_span());
             return Ok((cur, Expr::new(ExprKind::Junction(is_and, items), span)));
         }
         items.push(e);
         cur = Input {
-            all: cur.all,
             pos: end,
             end: i.end,
+            ..cur
         };
         match cur.tok() {
             Some(t) if t.col == col && t.tok == Tok::Sym(bullet) => continue,
@@ -441,11 +453,15 @@ fn junction(i: Input<'_>) -> PResult<'_, Expr> {
 /// An error inside the item of a bullet: when the item is incomplete
 /// because the column rule cut it, say so.
 fn item_error(e: PErr, window: Input<'_>, bullet: &str, bullet_tok: &Token) -> PErr {
+    if e.too_deep {
+        // Input past a limit: not about this item.
+        return e;
+    }
     let closing = &window.all[window.end];
     // The next bullet of the same list ends an item as expected; any other
     // token at or left of the bullet's column cuts it short.
     let next_bullet = closing.col == bullet_tok.col && closing.tok == bullet_tok.tok;
-    let cut_by_column = e.pos >= window.end
+    let cut_by_column = e.pos as usize >= window.end
         && window.end < window.all.len() - 1
         && closing.line > bullet_tok.line
         && !next_bullet

@@ -13,6 +13,7 @@ mod unit;
 
 use crate::diag::{Diag, IntoDiagnostic};
 use crate::lex::{Tok, Token};
+use crate::limits::{thousands, MAX_NESTING};
 use crate::span::Span;
 use nom::error::{ErrorKind, ParseError as NomParseError};
 use nom::InputLength;
@@ -21,12 +22,14 @@ pub use unit::parse_tokens;
 
 /// A window `pos..end` onto the token array of one file. `all[end]` always
 /// exists (the array ends with `Eof`): it is the token that closed the
-/// window, used to report errors at the end of a window.
+/// window, used to report errors at the end of a window. `depth` is how
+/// deeply the parser has nested to get here (see [`nested`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Input<'a> {
     all: &'a [Token],
     pos: usize,
     end: usize,
+    depth: u32,
 }
 
 impl InputLength for Input<'_> {
@@ -42,6 +45,7 @@ impl<'a> Input<'a> {
             all,
             pos: 0,
             end: all.len() - 1,
+            depth: 0,
         }
     }
 
@@ -94,8 +98,9 @@ impl<'a> Input<'a> {
 /// A parse failure: the furthest token reached and what was expected there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PErr {
-    /// Index of the offending token in the file's token array.
-    pub pos: usize,
+    /// Index of the offending token in the file's token array (32 bits,
+    /// to keep every parser's error small).
+    pub pos: u32,
     /// What would have been accepted there.
     pub expected: Vec<String>,
     /// A specific headline replacing "expected ..., found ...".
@@ -108,17 +113,37 @@ pub struct PErr {
     pub related: Option<Box<(Span, String)>>,
     /// Explanations shown under the source.
     pub notes: Vec<String>,
+    /// Nesting past [`MAX_NESTING`]: input past a limit of
+    /// [`crate::limits`] rather than a syntax error (a flag, not the code
+    /// itself, to keep every parser's error small).
+    pub too_deep: bool,
 }
 
 impl PErr {
     fn at(pos: usize) -> PErr {
         PErr {
-            pos,
+            pos: u32::try_from(pos).unwrap_or(u32::MAX),
             expected: vec![],
             message: None,
             label: None,
             related: None,
             notes: vec![],
+            too_deep: false,
+        }
+    }
+
+    /// Nesting past [`MAX_NESTING`] at the next token of `i`.
+    fn too_deep(i: Input<'_>) -> PErr {
+        let max = thousands(MAX_NESTING);
+        PErr {
+            too_deep: true,
+            ..PErr::message(i, format!("expressions nest deeper than {max} levels"))
+                .label(format!("level {} starts here", thousands(MAX_NESTING + 1)))
+                .note(format!(
+                    "tlatrace reads at most {max} nested levels of parentheses, brackets, operators, \
+                     IF/CASE/LET, quantifiers, proof steps and modules; each operator of a chain \
+                     such as `a + b + c` is one level"
+                ))
         }
     }
 
@@ -172,7 +197,7 @@ impl<'a> NomParseError<Input<'a>> for PErr {
             Greater => self,
             Less => other,
             Equal => {
-                if self.message.is_some() {
+                if self.message.is_some() || self.too_deep {
                     return self;
                 }
                 if other.message.is_some() {
@@ -206,11 +231,14 @@ pub struct SyntaxError {
     pub related: Option<(Span, String)>,
     /// Explanations.
     pub notes: Vec<String>,
+    /// The diagnostic code: set for input past a limit of
+    /// [`crate::limits`], which is not a syntax error.
+    pub code: Option<&'static str>,
 }
 
 impl SyntaxError {
     pub(crate) fn from_perr(all: &[Token], e: PErr) -> SyntaxError {
-        let t = &all[e.pos.min(all.len() - 1)];
+        let t = &all[(e.pos as usize).min(all.len() - 1)];
         let found = t.tok.describe();
         let mut notes = e.notes;
         let (message, label) = match e.message {
@@ -241,7 +269,7 @@ impl SyntaxError {
                 )
             }
         };
-        if let Some(n) = backslash_note(all, e.pos) {
+        if let Some(n) = backslash_note(all, e.pos as usize) {
             notes.push(n);
         }
         SyntaxError {
@@ -250,6 +278,7 @@ impl SyntaxError {
             label,
             related: e.related.map(|r| *r),
             notes,
+            code: e.too_deep.then_some(crate::limits::CODE_NESTING),
         }
     }
 }
@@ -284,8 +313,16 @@ fn join_expected(items: &[String]) -> String {
 
 impl IntoDiagnostic for SyntaxError {
     fn to_diagnostic(&self) -> Diag {
-        let summary = format!("syntax error: {}", self.message);
-        let mut d = crate::diag::error_at(self.span, summary, self.label.clone());
+        let mut d = match self.code {
+            Some(code) => {
+                crate::diag::error_at(self.span, &self.message, &self.label).with_code(code)
+            }
+            None => crate::diag::error_at(
+                self.span,
+                format!("syntax error: {}", self.message),
+                &self.label,
+            ),
+        };
         if let Some((s, m)) = &self.related {
             d.labels.push(crate::diag::secondary(*s, m));
         }
@@ -295,6 +332,39 @@ impl IntoDiagnostic for SyntaxError {
 }
 
 // ---- primitives -----------------------------------------------------------
+
+/// Runs `p` one nesting level below `i`: fails with the nesting-limit error
+/// at `i`'s next token past [`MAX_NESTING`], and otherwise runs `p` where
+/// there is stack for it ([`crate::limits::with_stack`]). The input `p`
+/// returns is brought back to `i`'s depth, so that a parser may also count
+/// levels it builds in a loop (a chain of infix or postfix operators) with
+/// [`deeper`].
+pub(crate) fn nested<'a, T>(
+    i: Input<'a>,
+    p: impl FnOnce(Input<'a>) -> PResult<'a, T>,
+) -> PResult<'a, T> {
+    let inner = deeper(i)?;
+    let (rest, x) = crate::limits::with_stack(|| p(inner))?;
+    Ok((
+        Input {
+            depth: i.depth,
+            ..rest
+        },
+        x,
+    ))
+}
+
+/// `i` one nesting level deeper, or the nesting-limit error at its next
+/// token.
+pub(crate) fn deeper(i: Input<'_>) -> Result<Input<'_>, nom::Err<PErr>> {
+    if i.depth >= MAX_NESTING {
+        return Err(nom::Err::Failure(PErr::too_deep(i)));
+    }
+    Ok(Input {
+        depth: i.depth + 1,
+        ..i
+    })
+}
 
 /// Matches the symbol `s`.
 pub(crate) fn sym<'a>(s: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {

@@ -3,13 +3,18 @@
 
 use super::expr::{assume_prove, bounds, expr, infix_info, is_postfix};
 use super::unit::{definition_or_recursive, instance, proof_opt, starts_definition};
-use super::{comma_list, cut, ident, is_kw, is_sym, Input, PErr, PResult};
+use super::{comma_list, cut, ident, is_kw, is_sym, nested, Input, PErr, PResult};
 use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
 
-/// A proof of a theorem or of a step at `level` (0 for a theorem).
+/// A proof of a theorem or of a step at `level` (0 for a theorem); one
+/// nesting level.
 pub(crate) fn proof(i: Input<'_>, level: u32) -> PResult<'_, Proof> {
+    nested(i, |i| proof_body(i, level))
+}
+
+fn proof_body(i: Input<'_>, level: u32) -> PResult<'_, Proof> {
     let i = if is_kw(&i, "PROOF") { i.skip(1) } else { i };
     match i.tok().map(|t| &t.tok) {
         Some(Tok::Keyword("OBVIOUS")) => Ok((i.skip(1), Proof::Obvious)),

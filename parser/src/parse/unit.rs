@@ -4,7 +4,9 @@
 
 use super::expr::{arg_expr, bounds, expr, infix_info, is_postfix};
 use super::proof::{proof, use_hide};
-use super::{comma_list, cut, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult, SyntaxError};
+use super::{
+    comma_list, cut, deeper, ident, is_kw, is_sym, kw, sym, Input, PErr, PResult, SyntaxError,
+};
 use crate::ast::*;
 use crate::lex::{Tok, Token};
 use nom::Err::{Error, Failure};
@@ -129,7 +131,7 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
                 });
                 i = i.skip(1);
             }
-            Tok::ModuleStart => match module(i, errors) {
+            Tok::ModuleStart => match nested_module(i, errors) {
                 Some((i2, m)) => {
                     let span = m.span;
                     units.push(Unit {
@@ -153,7 +155,7 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
                 Err(Error(e)) | Err(Failure(e)) => {
                     errors.push(SyntaxError::from_perr(i.all, e.clone()));
                     let at = Input {
-                        pos: e.pos.max(i.pos + 1),
+                        pos: (e.pos as usize).max(i.pos + 1),
                         ..i
                     };
                     i = recover(at);
@@ -162,6 +164,27 @@ fn module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>,
             },
         }
     }
+}
+
+/// A module inside a module, one nesting level deeper; past the limit,
+/// the error is recorded and `None` returned.
+fn nested_module<'a>(i: Input<'a>, errors: &mut Vec<SyntaxError>) -> Option<(Input<'a>, Module)> {
+    let inner = match deeper(i) {
+        Ok(inner) => inner,
+        Err(Error(e) | Failure(e)) => {
+            errors.push(SyntaxError::from_perr(i.all, e));
+            return None;
+        }
+        Err(nom::Err::Incomplete(_)) => return None,
+    };
+    let (rest, m) = crate::limits::with_stack(|| module(inner, errors))?;
+    Some((
+        Input {
+            depth: i.depth,
+            ..rest
+        },
+        m,
+    ))
 }
 
 /// A unit normally ends its line: a token after it on the same line that
@@ -286,7 +309,7 @@ fn unit(i: Input<'_>) -> PResult<'_, Unit> {
 /// The error of `CONSTANT` or `VARIABLE` with no name after it.
 fn missing_names<'a>(e: nom::Err<PErr>, j: Input<'a>, k: &str) -> nom::Err<PErr> {
     match e {
-        Error(e) | Failure(e) if e.pos == j.pos => {
+        Error(e) | Failure(e) if e.pos as usize == j.pos => {
             let what = if k.starts_with('C') {
                 "a constant name"
             } else {
@@ -464,6 +487,16 @@ pub(crate) fn definition_or_recursive(i: Input<'_>) -> PResult<'_, Unit> {
     let (i, (name, params, fixity, fun_bounds)) = def_lhs(i)?;
     let (i, _) = cut(sym("=="))(i)?;
     if is_kw(&i, "INSTANCE") && fun_bounds.is_none() {
+        if !matches!(fixity, Fixity::Normal) {
+            // TLA+'s grammar names an instance with an identifier
+            // (`NonFixLHS`); SANY rejects `a ++ b == INSTANCE M`.
+            return Err(Failure(
+                PErr::message(i, "an instance is named by an identifier, not an operator")
+                    .label("this INSTANCE cannot define an operator symbol")
+                    .related(name.span, "the operator defined here")
+                    .note("name the instance, as in `I(a, b) == INSTANCE M`"),
+            ));
+        }
         let (i2, inst) = cut(|i| instance(i, local))(i)?;
         let span = start.to(i2.prev_span());
         return Ok((

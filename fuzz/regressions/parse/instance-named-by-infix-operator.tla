@@ -1,0 +1,4 @@
+---- MO--
+V == INSTANCE Voting
+====
+(.)
