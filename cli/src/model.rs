@@ -1,7 +1,7 @@
 //! `tlatrace model SPEC.tla [--config M.cfg]`: explicit-state model checking
 //! driven by a TLC model file, with TLC's summary figures.
 
-use crate::output::{self, Format, EXIT_OK, EXIT_SPEC};
+use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
 use evaluator::explore::{Explorer, Options, Outcome, Report, Step};
 use evaluator::model::Model;
 use evaluator::value::Value;
@@ -55,6 +55,15 @@ pub fn run(args: Args) -> u8 {
         .config
         .clone()
         .unwrap_or_else(|| args.spec.with_extension("cfg"));
+    if let Some(out) = &args.trace_out {
+        let read = crate::paths::loaded_files(files);
+        let mut inputs: Vec<&std::path::Path> = vec![&args.spec, &cfg_path];
+        inputs.extend(read.iter().map(PathBuf::as_path));
+        if let Err(msg) = crate::paths::check_output("--trace-out", out, &inputs) {
+            eprintln!("error: {msg}");
+            return EXIT_USAGE;
+        }
+    }
     let opts = Options {
         workers: args.workers.unwrap_or_else(|| Options::default().workers),
         check_deadlock: if args.no_deadlock {
@@ -135,9 +144,9 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
         };
     if let (Some(path), Some(t)) = (&args.trace_out, trace) {
         let itf = itf_trace(model, t);
-        if let Err(e) = std::fs::write(path, serde_json::to_string_pretty(&itf).unwrap_or_default())
-        {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+        let text = serde_json::to_string_pretty(&itf).unwrap_or_default();
+        if let Err(msg) = crate::paths::write(path, text.as_bytes()) {
+            eprintln!("error: {msg}");
         }
     }
     match args.format {

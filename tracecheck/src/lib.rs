@@ -25,6 +25,7 @@
 pub mod action;
 pub mod bind;
 pub mod event;
+pub mod json;
 pub mod merge;
 pub mod replay;
 pub mod shape;

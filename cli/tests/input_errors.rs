@@ -1,0 +1,180 @@
+//! Golden tests of bad input (issue 14): each case runs `tlatrace` on a
+//! small input written by the test into a temporary folder, next to the
+//! spec `fixtures/input-errors/Counter.tla` (`x` counts up from 0), and pins
+//! the exit code and the message (stderr, then stdout, the folder's path
+//! replaced by `<dir>`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A temporary folder holding a copy of the Counter spec and its model.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/input-errors");
+    for f in ["Counter.tla", "Counter.cfg"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+/// Runs `tlatrace ARGS` in `dir`: "exit N", stderr, stdout.
+fn run(dir: &Path, args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_tlatrace"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let shown = dir.display().to_string();
+    let mut out = format!(
+        "exit {}\n--- stderr\n{}--- stdout\n{}",
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+    );
+    out = out.replace(&shown, "<dir>");
+    // Timings.
+    let mut lines = vec![];
+    for l in out.lines() {
+        let l = match l.find(" in ") {
+            Some(i) if l.starts_with("The trace conforms") => format!("{} in <time>.", &l[..i]),
+            _ => l.to_string(),
+        };
+        lines.push(l);
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Writes `bytes` as `name` in `dir` and checks it against Counter.
+fn check(name: &str, bytes: &[u8]) -> String {
+    let dir = folder();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    run(dir.path(), &["check", "Counter.tla", name])
+}
+
+#[test]
+fn model_trace_out_never_overwrites_an_input() {
+    let dir = folder();
+    let spec = std::fs::read(dir.path().join("Counter.tla")).unwrap();
+    for target in ["Counter.tla", "./Counter.cfg"] {
+        let out = run(dir.path(), &["model", "Counter.tla", "--trace-out", target]);
+        insta::assert_snapshot!(
+            format!("trace_out_{}", target.trim_start_matches("./")),
+            out
+        );
+    }
+    assert_eq!(std::fs::read(dir.path().join("Counter.tla")).unwrap(), spec);
+}
+
+#[test]
+fn an_output_is_written_whole_or_not_at_all() {
+    // A failing run writes its counterexample through a temporary file:
+    // afterwards the folder holds the inputs and the trace, nothing else.
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("Inv.cfg"),
+        "INIT Init\nNEXT Next\nINVARIANT Small\nCONSTANT N = 2\n",
+    )
+    .unwrap();
+    let tla = std::fs::read_to_string(dir.path().join("Counter.tla")).unwrap();
+    std::fs::write(
+        dir.path().join("Inv.tla"),
+        tla.replace("MODULE Counter", "MODULE Inv")
+            .replace("Next == Inc", "Next == Inc\nCONSTANT N\nSmall == x < N"),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &["model", "Inv.tla", "--trace-out", "cex.itf.json"],
+    );
+    assert!(out.starts_with("exit 1"), "{out}");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| PathBuf::from(e.unwrap().file_name()))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Counter.cfg",
+            "Counter.tla",
+            "Inv.cfg",
+            "Inv.tla",
+            "cex.itf.json"
+        ]
+        .map(PathBuf::from)
+    );
+    let itf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("cex.itf.json")).unwrap())
+            .unwrap();
+    assert_eq!(itf["states"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn an_empty_trace_has_no_events() {
+    insta::assert_snapshot!("empty", check("empty.jsonl", b""));
+    insta::assert_snapshot!(
+        "comments_only",
+        check("comments.jsonl", b"// nothing logged yet\n\n   \n")
+    );
+}
+
+#[test]
+fn integers_out_of_range_are_shown_as_written() {
+    let first = "{\"state\": {\"x\": 0}}\n";
+    for (case, second) in [
+        ("int_2_63", "{\"state\": {\"x\": 9223372036854775808}}\n"),
+        ("int_1e23", "{\"state\": {\"x\": 1e23}}\n"),
+        (
+            "clock_2_64",
+            "{\"state\": {\"x\": 1}, \"clock\": 18446744073709551616}\n",
+        ),
+    ] {
+        insta::assert_snapshot!(
+            case,
+            check("t.jsonl", format!("{first}{second}").as_bytes())
+        );
+    }
+}
+
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let text =
+        "{\"state\": {\"x\": 0}}\n{\"state\": {\"x\": 1}, \"clock\": {\"n1\": 2, \"n1\": 1}}\n";
+    insta::assert_snapshot!("duplicate_key", check("t.jsonl", text.as_bytes()));
+}
+
+#[test]
+fn bytes_that_are_not_utf8_have_a_line_and_column() {
+    let text = b"{\"state\": {\"x\": 0}}\n{\"state\": {\"x\": \"\xc3\xa9\xff\"}}\n";
+    insta::assert_snapshot!("not_utf8", check("t.jsonl", text));
+    // The same, pretty-printed as ITF (read whole, not streamed).
+    let itf = b"{\"vars\": [\"x\"],\n \"states\": [\n  {\"x\": \"\xff\"}\n ]\n}\n";
+    insta::assert_snapshot!("not_utf8_itf", check("t.itf.json", itf));
+}
+
+#[test]
+fn nesting_is_limited_not_a_stack_overflow() {
+    let deep = |n: usize| {
+        format!(
+            "{{\"state\": {{\"x\": 0}}}}\n{{\"state\": {{\"x\": 1}}, \"msg\": {}{}}}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    insta::assert_snapshot!("nested_100000", check("t.jsonl", deep(100_000).as_bytes()));
+    let out = check("t.jsonl", deep(3_000).as_bytes());
+    assert!(out.starts_with("exit 0"), "{out}");
+}
+
+#[test]
+fn a_long_line_is_shown_shortened_around_the_column() {
+    // A 1 MB event whose value differs from the spec's: the verdict names
+    // the event, the quoted line is a window around the differing key.
+    let pad = "a".repeat(1 << 20);
+    let text =
+        format!("{{\"state\": {{\"x\": 0}}}}\n{{\"msg\": \"{pad}\", \"state\": {{\"x\": 5}}}}\n");
+    let out = check("t.jsonl", text.as_bytes());
+    assert!(out.len() < 4_000, "{} bytes of output", out.len());
+    insta::assert_snapshot!("long_line", out);
+}
