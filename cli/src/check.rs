@@ -98,7 +98,7 @@ fn read_error(files: &Files, e: &ReadError) -> Diag {
 }
 
 /// Lines of a trace longer than this (in bytes) are not quoted whole.
-const LONG_LINE: usize = 240;
+const LONG_LINE: usize = 2_000;
 
 /// Characters of a long line shown on each side of the place of interest.
 const CONTEXT: usize = 60;
@@ -159,7 +159,7 @@ pub fn run(args: Args) -> u8 {
         return EXIT_USAGE;
     }
     match sink.page {
-        Some(html) => match paths::write(target, html.as_bytes()) {
+        Some(html) => match paths::write(target, "the report", html.as_bytes()) {
             Ok(()) => {
                 eprintln!("The report is in {}.", target.display());
                 code

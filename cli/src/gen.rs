@@ -96,7 +96,7 @@ fn run_rust(a: RustArgs) -> u8 {
     match &a.out {
         None => print!("{text}"),
         Some(out) => {
-            if let Err(msg) = crate::paths::write(out, text.as_bytes()) {
+            if let Err(msg) = crate::paths::write(out, "the module", text.as_bytes()) {
                 eprintln!("error: {msg}");
                 return EXIT_USAGE;
             }

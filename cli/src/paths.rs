@@ -59,39 +59,75 @@ fn parent(target: &Path) -> &Path {
 /// A file being written: the bytes go to a temporary file next to the
 /// target, which [`Output::commit`] renames over the target. Dropped
 /// without a commit (an error, an early return), the temporary file is
-/// removed and the target is left as it was.
+/// removed and the target is left as it was. A target that exists and is
+/// not a regular file (`/dev/stdout`, a pipe, a device) is written
+/// directly; a link is followed, so that the file it names is replaced,
+/// not the link.
 pub struct Output {
     target: PathBuf,
-    temp: PathBuf,
+    /// What the file is, for errors.
+    what: String,
+    /// The temporary file, None when writing to the target directly.
+    temp: Option<PathBuf>,
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
 impl Output {
-    /// Starts writing `target`.
-    pub fn create(target: &Path) -> Result<Output, String> {
-        let name = target
+    /// Starts writing `target`; `what` names it in errors ("the report").
+    pub fn create(target: &Path, what: &str) -> Result<Output, String> {
+        let err = |e: std::io::Error| format!("cannot write {what} `{}`: {e}", target.display());
+        let real = match std::fs::metadata(target) {
+            Ok(m) if !m.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(target)
+                    .map_err(err)?;
+                return Ok(Output {
+                    target: target.to_path_buf(),
+                    what: what.into(),
+                    temp: None,
+                    file: Some(std::io::BufWriter::new(file)),
+                });
+            }
+            Ok(_) => std::fs::canonicalize(target).map_err(err)?,
+            Err(_) => target.to_path_buf(),
+        };
+        let name = real
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
-        let temp = parent(target).join(format!(".{name}.tlatrace-{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&temp)
-            .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+        let temp = parent(&real).join(format!(".{name}.tlatrace-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temp).map_err(err)?;
         Ok(Output {
-            target: target.to_path_buf(),
-            temp,
+            target: real,
+            what: what.into(),
+            temp: Some(temp),
             file: Some(std::io::BufWriter::new(file)),
         })
     }
 
     /// Flushes the bytes and renames the temporary file over the target.
     pub fn commit(mut self) -> Result<(), String> {
-        let err = |e: std::io::Error| format!("cannot write `{}`: {e}", self.target.display());
-        if let Some(f) = self.file.take() {
-            let f = f.into_inner().map_err(|e| err(e.into_error()))?;
-            f.sync_all().map_err(err)?;
-        }
-        std::fs::rename(&self.temp, &self.target).map_err(|e| {
-            let _ = std::fs::remove_file(&self.temp);
+        let (what, target) = (&self.what, self.target.display());
+        let err = |e: std::io::Error| format!("cannot write {what} `{target}`: {e}");
+        let temp = self.temp.take();
+        let written = match self.file.take() {
+            Some(f) => f
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|f| match temp {
+                    Some(_) => f.sync_all(),
+                    None => Ok(()),
+                }),
+            None => Ok(()),
+        };
+        let Some(temp) = temp else {
+            return written.map_err(err);
+        };
+        let renamed = written.and_then(|()| std::fs::rename(&temp, &self.target));
+        renamed.map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
             err(e)
         })
     }
@@ -115,17 +151,19 @@ impl Write for Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = std::fs::remove_file(&self.temp);
+        self.file.take();
+        if let Some(temp) = self.temp.take() {
+            let _ = std::fs::remove_file(temp);
         }
     }
 }
 
-/// Writes `bytes` to `target` through a temporary file (see [`Output`]).
-pub fn write(target: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut out = Output::create(target)?;
+/// Writes `bytes` to `target` through a temporary file (see [`Output`]);
+/// `what` names it in errors.
+pub fn write(target: &Path, what: &str, bytes: &[u8]) -> Result<(), String> {
+    let mut out = Output::create(target, what)?;
     out.write_all(bytes)
-        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+        .map_err(|e| format!("cannot write {what} `{}`: {e}", target.display()))?;
     out.commit()
 }
 

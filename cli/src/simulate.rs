@@ -182,7 +182,7 @@ pub fn run(args: Args) -> u8 {
                 let read = crate::paths::loaded_files(&loaded.set.files);
                 let inputs: Vec<&std::path::Path> = read.iter().map(PathBuf::as_path).collect();
                 let created = crate::paths::check_output("--out", &p, &inputs)
-                    .and_then(|()| crate::paths::Output::create(&p));
+                    .and_then(|()| crate::paths::Output::create(&p, "the trace"));
                 match created {
                     Ok(f) => Some(f),
                     Err(msg) => {

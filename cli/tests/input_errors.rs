@@ -178,3 +178,86 @@ fn a_long_line_is_shown_shortened_around_the_column() {
     assert!(out.len() < 4_000, "{} bytes of output", out.len());
     insta::assert_snapshot!("long_line", out);
 }
+
+/// `run`, with the time figures of `model` replaced.
+fn run_model(dir: &Path, args: &[&str]) -> String {
+    run(dir, args)
+        .lines()
+        .map(|l| match l.find(" after ") {
+            Some(i) if l.starts_with("Stopped") => format!("{} after <time>.", &l[..i]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn model_stops_at_its_limits_with_the_figures_so_far() {
+    // Counter has no end: each limit stops it, exit 2.
+    let dir = folder();
+    let p = dir.path();
+    insta::assert_snapshot!(
+        "max_states",
+        run_model(
+            p,
+            &[
+                "model",
+                "Counter.tla",
+                "--workers",
+                "1",
+                "--max-states",
+                "100"
+            ]
+        )
+    );
+    insta::assert_snapshot!(
+        "max_depth_json",
+        run_model(
+            p,
+            &[
+                "model",
+                "Counter.tla",
+                "--max-depth",
+                "20",
+                "--format",
+                "json"
+            ]
+        )
+        .lines()
+        .filter(|l| !l.contains("\"seconds\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+    );
+    let out = run_model(p, &["model", "Counter.tla", "--max-memory", "1M"]);
+    assert!(out.starts_with("exit 2"), "{out}");
+    assert!(out.contains("more than --max-memory allows"), "{out}");
+    let out = run_model(p, &["model", "Counter.tla", "--max-memory", "12Q"]);
+    assert!(out.starts_with("exit 2"), "{out}");
+    assert!(out.contains("unknown unit `Q`"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_prints_the_summary() {
+    let dir = folder();
+    let child = Command::new(env!("CARGO_BIN_EXE_tlatrace"))
+        .current_dir(dir.path())
+        .args(["model", "Counter.tla", "--progress", "0"])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the search was interrupted"), "{stderr}");
+    assert!(stdout.contains("distinct states found"), "{stdout}");
+}
