@@ -634,8 +634,9 @@ fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v:
             match args.format {
                 Format::Human => {
                     println!(
-                        "The trace conforms to the spec: {} events checked ({} by the full-state fast path), at most {} candidate state{}, in {:.3}s.",
+                        "The trace conforms to the spec: {} event{} checked ({} by the full-state fast path), at most {} candidate state{}, in {:.3}s.",
                         s.events,
+                        if s.events == 1 { "" } else { "s" },
                         s.fast_path,
                         s.peak_candidates,
                         if s.peak_candidates == 1 { "" } else { "s" },

@@ -261,3 +261,24 @@ fn ctrl_c_prints_the_summary() {
     assert!(stderr.contains("the search was interrupted"), "{stderr}");
     assert!(stdout.contains("distinct states found"), "{stdout}");
 }
+
+#[test]
+fn one_event_is_singular() {
+    let out = check("t.jsonl", b"{\"state\": {\"x\": 0}}\n");
+    assert!(out.starts_with("exit 0"), "{out}");
+    assert!(
+        out.contains("conforms to the spec: 1 event checked"),
+        "{out}"
+    );
+}
+
+#[test]
+fn long_values_are_cut_between_characters() {
+    // A logged string of multibyte characters much longer than the cut:
+    // the report quotes it shortened, and does not panic.
+    let long = format!("a{}", "é".repeat(400));
+    let text = format!("{{\"state\": {{\"x\": 0}}}}\n{{\"state\": {{\"x\": \"{long}\"}}}}\n");
+    let out = check("t.jsonl", text.as_bytes());
+    assert!(out.starts_with("exit 1"), "{out}");
+    assert!(out.contains("éé..."), "{out}");
+}
