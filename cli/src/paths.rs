@@ -30,7 +30,7 @@ pub fn check_output(flag: &str, target: &Path, inputs: &[&Path]) -> Result<(), S
     let shown = target.display();
     if let Some(input) = inputs.iter().find(|p| same_file(target, p)) {
         return Err(format!(
-            "{flag} {shown} would overwrite the input file `{}`: give another file name",
+            "{flag} {shown} is an input of this run: it would overwrite the input file `{}`; give another file name",
             input.display()
         ));
     }
