@@ -307,6 +307,8 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
         Format::Json => {
             let j = serde_json::json!({
                 "verdict": match &r.outcome { Outcome::Ok => "ok", Outcome::Invariant{..} => "invariant", Outcome::Property{..} => "property", Outcome::Deadlock{..} => "deadlock", Outcome::Error{..} => "error" },
+                "class": tlc_class(&r.outcome),
+                "not_checked": not_checked(model, files),
                 "generated": s.generated,
                 "distinct": s.distinct,
                 "left_on_queue": s.left_on_queue,
@@ -319,6 +321,43 @@ fn print_report(args: &Args, model: &Model, files: &Files, r: &Report) -> u8 {
         }
     }
     code
+}
+
+/// The class of verdict TLC gives for the same outcome.
+fn tlc_class(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Ok => "success",
+        Outcome::Invariant { .. } | Outcome::Property { .. } => "safety failure",
+        Outcome::Deadlock { .. } => "deadlock failure",
+        Outcome::Error { .. } => "error",
+    }
+}
+
+/// The parts of the spec and properties that were not checked (liveness),
+/// each with its kind and where it is.
+fn not_checked(model: &Model, files: &Files) -> Vec<serde_json::Value> {
+    let at = |kind: String, span: parser::span::Span| {
+        let f = files.get(span.file);
+        let (line, column) = f.line_col(span.start as usize);
+        serde_json::json!({
+            "kind": kind,
+            "file": f.name,
+            "line": line,
+            "column": column,
+            "text": files.slice(span),
+        })
+    };
+    let mut out: Vec<serde_json::Value> = model
+        .unchecked_liveness
+        .iter()
+        .map(|s| at("liveness part of the specification".into(), *s))
+        .collect();
+    for p in &model.properties {
+        for s in &p.unchecked {
+            out.push(at(format!("liveness part of property {}", p.name), *s));
+        }
+    }
+    out
 }
 
 fn print_trace(model: &Model, trace: &[Step]) {

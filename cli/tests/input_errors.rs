@@ -282,3 +282,30 @@ fn long_values_are_cut_between_characters() {
     assert!(out.starts_with("exit 1"), "{out}");
     assert!(out.contains("éé..."), "{out}");
 }
+
+#[test]
+fn model_json_gives_the_class_and_what_was_not_checked() {
+    // Live.tla: a fairness condition in the specification and an
+    // eventually-property, neither of which the safety search checks.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/input-errors");
+    let out = run(
+        &dir,
+        &[
+            "model",
+            "Live.tla",
+            "--workers",
+            "1",
+            "--progress",
+            "0",
+            "--format",
+            "json",
+        ],
+    );
+    let json = out.split("--- stdout\n").nth(1).unwrap_or_default();
+    let mut j: serde_json::Value = serde_json::from_str(json).unwrap();
+    j["seconds"] = serde_json::Value::Null;
+    insta::assert_snapshot!(
+        "model_json_class",
+        serde_json::to_string_pretty(&j).unwrap()
+    );
+}
