@@ -4,6 +4,7 @@
 //! input.
 
 use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use crate::paths;
 use crate::report::{self, Outcome, Recorder};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use evaluator::model::Model;
@@ -80,18 +81,60 @@ fn model_values(cfg: &ModelConfig) -> HashSet<String> {
 fn read_error(files: &Files, e: &ReadError) -> Diag {
     match e.span {
         Some(span) if span.end > span.start || e.line > 0 => {
-            let mut d = Diagnostic::error()
-                .with_message(format!("cannot read the trace: {}", e.message))
-                .with_labels(vec![Label::primary(span.file, span.range()).with_message(
-                    format!("line {}, column {}", e.line, e.column.max(1)),
-                )]);
+            let d =
+                Diagnostic::error().with_message(format!("cannot read the trace: {}", e.message));
+            let mut d = line_label(
+                d,
+                files,
+                span,
+                format!("line {}, column {}", e.line, e.column.max(1)),
+            );
             d.notes
                 .push(format!("{}:{}:{}", e.file, e.line, e.column.max(1)));
-            let _ = files;
             d
         }
         _ => Diagnostic::error().with_message(format!("cannot read the trace: {e}")),
     }
+}
+
+/// Lines of a trace longer than this (in bytes) are not quoted whole.
+const LONG_LINE: usize = 2_000;
+
+/// Characters of a long line shown on each side of the place of interest.
+const CONTEXT: usize = 60;
+
+/// `d` with a label at `span` of a trace line; when the line is long (a
+/// whole state on one line can be megabytes), a note quoting the part of
+/// the line around the start of `span` instead, with a caret under it.
+fn line_label(d: Diag, files: &Files, span: Span, message: String) -> Diag {
+    let src = &files.get(span.file).source;
+    let at = (span.start as usize).min(src.len());
+    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    if end - start <= LONG_LINE {
+        return d.with_labels(vec![
+            Label::primary(span.file, span.range()).with_message(message)
+        ]);
+    }
+    let before: Vec<char> = src[start..at].chars().collect();
+    let skip = before.len().saturating_sub(CONTEXT);
+    let shown_before: String = before[skip..].iter().collect();
+    let mut excerpt = String::new();
+    if skip > 0 {
+        excerpt.push_str("...");
+    }
+    excerpt.push_str(&shown_before);
+    let caret = excerpt.chars().count();
+    let after: String = src[at..end].chars().take(CONTEXT + 1).collect();
+    excerpt.push_str(&after);
+    if at + after.len() < end {
+        excerpt.push_str("...");
+    }
+    d.with_notes(vec![format!(
+        "{message} (a line of {} bytes, shortened):\n  {excerpt}\n  {}^",
+        end - start,
+        " ".repeat(caret)
+    )])
 }
 
 /// Runs the command; returns the exit code.
@@ -103,7 +146,7 @@ pub fn run(args: Args) -> u8 {
     inputs.extend(args.traces.iter().map(PathBuf::as_path));
     inputs.extend(args.config.as_deref());
     inputs.extend(args.mapping.as_deref());
-    if let Err(msg) = report::check_target(target, &inputs) {
+    if let Err(msg) = paths::check_output("--report", target, &inputs) {
         eprintln!("error: {msg}");
         return EXIT_USAGE;
     }
@@ -111,12 +154,12 @@ pub fn run(args: Args) -> u8 {
     let code = check(&args, Some(&mut sink));
     // The modules the spec loaded are inputs too.
     let read: Vec<&Path> = sink.read.iter().map(PathBuf::as_path).collect();
-    if let Err(msg) = report::check_target(target, &read) {
+    if let Err(msg) = paths::check_output("--report", target, &read) {
         eprintln!("error: {msg}");
         return EXIT_USAGE;
     }
     match sink.page {
-        Some(html) => match report::write(target, &html) {
+        Some(html) => match paths::write(target, "the report", html.as_bytes()) {
             Ok(()) => {
                 eprintln!("The report is in {}.", target.display());
                 code
@@ -187,8 +230,11 @@ fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
         let text = match std::fs::read(p) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(t) => t,
-                Err(_) => {
-                    eprintln!("error: `{}` is not UTF-8 text", p.display());
+                Err(e) => {
+                    let name = p.display().to_string();
+                    let e = tracecheck::event::utf8_error(&name, 1, e.as_bytes(), &e.utf8_error());
+                    let d = read_error(&loaded.set.files, &e);
+                    report_input_error(args, &loaded.set.files, vec![d], "input-error");
                     return EXIT_USAGE;
                 }
             },
@@ -200,6 +246,15 @@ fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
         let name = p.display().to_string();
         let fid = loaded.set.files.add(name.clone(), Some(p), text.clone());
         match read_trace(&text, &name, fid, &dec) {
+            Ok(evs) if evs.is_empty() => {
+                report_input_error(
+                    args,
+                    &loaded.set.files,
+                    vec![no_events(&name)],
+                    "input-error",
+                );
+                return EXIT_USAGE;
+            }
             Ok(evs) => logs.push(evs),
             Err(e) => {
                 let d = read_error(&loaded.set.files, &e);
@@ -229,7 +284,7 @@ fn check(args: &Args, mut sink: Option<&mut Sink>) -> u8 {
         }
     };
     if let Err((i, msg)) = checker.validate(&events) {
-        let d = unusable(&events[i], &msg);
+        let d = unusable(&loaded.set.files, &events[i], &msg);
         report_input_error(args, &loaded.set.files, vec![d], "input-error");
         return EXIT_USAGE;
     }
@@ -315,7 +370,7 @@ fn stream(
         };
         if let Err(msg) = checker.validate_event(&ev, count == 0) {
             load_text(files, fid, path);
-            let d = unusable(&ev, &msg);
+            let d = unusable(files, &ev, &msg);
             report_input_error(args, files, vec![d], "input-error");
             return EXIT_USAGE;
         }
@@ -328,7 +383,10 @@ fn stream(
         }
         last = Some(ev);
     }
-    let _ = last;
+    if last.is_none() && failed.is_none() {
+        report_input_error(args, files, vec![no_events(&name)], "input-error");
+        return EXIT_USAGE;
+    }
     let Some(v) = failed else {
         return report(args, model, files, sink, replay.finish());
     };
@@ -348,17 +406,25 @@ fn stream(
     report(args, model, files, sink, v)
 }
 
+/// A trace file with no event (empty, or only blank and comment lines):
+/// nothing to check is an input error, not a conforming run.
+fn no_events(name: &str) -> Diag {
+    Diagnostic::error()
+        .with_message(format!("cannot use the trace: `{name}` has no events"))
+        .with_notes(vec![
+            "a trace is one JSON event per line (JSON Lines), or an ITF or TLC document".into(),
+        ])
+}
+
 /// An event the checker cannot use, at its line (a state of a whole-file
 /// document, ITF or TLC, has no line to quote).
-fn unusable(e: &Event, msg: &str) -> Diag {
+fn unusable(files: &Files, e: &Event, msg: &str) -> Diag {
     let d = Diagnostic::error().with_message(format!("cannot use the trace: {msg}"));
     let at = format!("{}:{}", e.file, e.line);
     if e.span.start == e.span.end {
         d.with_notes(vec![at])
     } else {
-        d.with_labels(vec![
-            Label::primary(e.span.file, e.span.range()).with_message(at)
-        ])
+        line_label(d, files, e.span, at)
     }
 }
 
@@ -429,9 +495,7 @@ fn failure_diags(model: &Model, files: &Files, f: &Failure) -> Vec<Diag> {
         // A state of a whole-file document (ITF, TLC): no line to quote.
         d.notes.push(event_label(e));
     } else {
-        d = d.with_labels(vec![
-            Label::primary(label_span.file, label_span.range()).with_message(event_label(e))
-        ]);
+        d = line_label(d, files, label_span, event_label(e));
     }
     if f.candidates > 0 {
         let vars = &model.program.vars;
@@ -533,7 +597,7 @@ fn summary_json(s: &Summary) -> serde_json::Value {
 /// Prints the verdict; with `--report`, renders the page into `sink`.
 fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v: Verdict) -> u8 {
     if let Some(sink) = sink {
-        sink.read = files.iter().filter_map(|(_, f)| f.path.clone()).collect();
+        sink.read = paths::loaded_files(files);
         let (outcome, s) = match &v {
             Verdict::Conforms(s) => (Some(Outcome::Conforms), s),
             Verdict::Fails(f, s) => (
@@ -570,8 +634,9 @@ fn report(args: &Args, model: &Model, files: &Files, sink: Option<&mut Sink>, v:
             match args.format {
                 Format::Human => {
                     println!(
-                        "The trace conforms to the spec: {} events checked ({} by the full-state fast path), at most {} candidate state{}, in {:.3}s.",
+                        "The trace conforms to the spec: {} event{} checked ({} by the full-state fast path), at most {} candidate state{}, in {:.3}s.",
                         s.events,
+                        if s.events == 1 { "" } else { "s" },
                         s.fast_path,
                         s.peak_candidates,
                         if s.peak_candidates == 1 { "" } else { "s" },

@@ -66,11 +66,11 @@ fn run_rust(a: RustArgs) -> u8 {
             .config
             .clone()
             .unwrap_or_else(|| a.spec.with_extension("cfg"));
-        if same_file(out, &a.spec) || same_file(out, &cfg_path) {
-            eprintln!(
-                "error: --out `{}` is an input of this command; it is not overwritten",
-                out.display()
-            );
+        let read = crate::paths::loaded_files(&lm.loaded.set.files);
+        let mut inputs: Vec<&Path> = vec![&a.spec, &cfg_path];
+        inputs.extend(read.iter().map(PathBuf::as_path));
+        if let Err(msg) = crate::paths::check_output("--out", out, &inputs) {
+            eprintln!("error: {msg}");
             return EXIT_USAGE;
         }
     }
@@ -96,8 +96,8 @@ fn run_rust(a: RustArgs) -> u8 {
     match &a.out {
         None => print!("{text}"),
         Some(out) => {
-            if let Err(e) = std::fs::write(out, text) {
-                eprintln!("error: cannot write `{}`: {e}", out.display());
+            if let Err(msg) = crate::paths::write(out, "the module", text.as_bytes()) {
+                eprintln!("error: {msg}");
                 return EXIT_USAGE;
             }
         }
@@ -118,11 +118,4 @@ fn command(a: &RustArgs) -> String {
         cmd.push_str(&format!(" --const {c}"));
     }
     cmd
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
 }

@@ -9,6 +9,7 @@ mod load;
 mod model;
 mod output;
 mod parse;
+mod paths;
 mod report;
 mod simulate;
 

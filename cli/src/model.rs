@@ -1,14 +1,16 @@
 //! `tlatrace model SPEC.tla [--config M.cfg]`: explicit-state model checking
 //! driven by a TLC model file, with TLC's summary figures.
 
-use crate::output::{self, Format, EXIT_OK, EXIT_SPEC};
-use evaluator::explore::{Explorer, Options, Outcome, Report, Step};
+use crate::output::{self, Format, EXIT_OK, EXIT_SPEC, EXIT_USAGE};
+use evaluator::explore::{Explorer, Limits, Options, Outcome, Report, Step, Stop};
 use evaluator::liveness;
 use evaluator::model::Model;
 use evaluator::value::Value;
 use parser::diag::{self, Diag, IntoDiagnostic};
 use parser::span::Files;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Arguments of `tlatrace model`.
@@ -40,6 +42,69 @@ pub struct Args {
     /// Seconds between progress lines on stderr (0: none).
     #[arg(long, default_value_t = 10)]
     progress: u64,
+    /// Stop after this many distinct states (exit 2, with the figures so
+    /// far).
+    #[arg(long, value_name = "N")]
+    max_states: Option<u64>,
+    /// Stop once the search reaches this depth (exit 2).
+    #[arg(long, value_name = "D")]
+    max_depth: Option<u32>,
+    /// Stop once the process uses more memory than this (e.g. `512M`,
+    /// `4G`; default: three quarters of the machine's memory) (exit 2).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<u64>,
+}
+
+/// A size in bytes: a number with an optional `K`, `M`, `G` or `T` suffix
+/// (powers of 1024, an optional trailing `B`).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let t = t.strip_suffix(['B', 'b']).unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let shift = match c.to_ascii_uppercase() {
+                'K' => 10,
+                'M' => 20,
+                'G' => 30,
+                'T' => 40,
+                _ => return Err(format!("unknown unit `{c}` (use K, M, G or T)")),
+            };
+            (&t[..i], shift)
+        }
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 512M or 4G"))?;
+    n.checked_mul(1u64 << shift)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("`{text}` is not a size such as 512M or 4G"))
+}
+
+/// Three quarters of the machine's memory (Linux; None elsewhere): the
+/// default `--max-memory`, so that an unbounded spec is stopped with a
+/// summary rather than by the system.
+fn default_memory_cap() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024 / 4 * 3)
+}
+
+/// A SIGINT flag: the first Ctrl-C sets it (the search stops at the end of
+/// its level and prints its summary), a second one ends the process.
+fn interrupt_flag() -> Option<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let f = flag.clone();
+    ctrlc::set_handler(move || {
+        if f.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("Interrupted: stopping at the end of this level...");
+    })
+    .ok()?;
+    Some(flag)
 }
 
 /// Runs the command; returns the exit code.
@@ -56,6 +121,15 @@ pub fn run(args: Args) -> u8 {
         .config
         .clone()
         .unwrap_or_else(|| args.spec.with_extension("cfg"));
+    if let Some(out) = &args.trace_out {
+        let read = crate::paths::loaded_files(files);
+        let mut inputs: Vec<&std::path::Path> = vec![&args.spec, &cfg_path];
+        inputs.extend(read.iter().map(PathBuf::as_path));
+        if let Err(msg) = crate::paths::check_output("--trace-out", out, &inputs) {
+            eprintln!("error: {msg}");
+            return EXIT_USAGE;
+        }
+    }
     let opts = Options {
         workers: args.workers.unwrap_or_else(|| Options::default().workers),
         check_deadlock: if args.no_deadlock {
@@ -66,6 +140,12 @@ pub fn run(args: Args) -> u8 {
             None
         },
         progress: (args.progress > 0).then(|| Duration::from_secs(args.progress)),
+        limits: Limits {
+            max_states: args.max_states,
+            max_depth: args.max_depth,
+            max_memory: args.max_memory.or_else(default_memory_cap),
+            interrupt: interrupt_flag(),
+        },
     };
     // Liveness: normalised before the search, as TLC rejects a temporal
     // formula it cannot handle before generating any state.
@@ -91,6 +171,9 @@ pub fn run(args: Args) -> u8 {
         );
     }
     let report = explorer.run();
+    if let Some(stop) = &report.stopped {
+        return print_stopped(&args, stop, &report);
+    }
     // Liveness: a second pass over the state graph once safety holds.
     let live = match &plan {
         Some(p) if matches!(report.outcome, Outcome::Ok) => {
@@ -99,6 +182,56 @@ pub fn run(args: Args) -> u8 {
         _ => None,
     };
     print_report(&args, model, files, &report, live.as_ref())
+}
+
+/// What a stop means, in a sentence.
+fn stop_message(stop: &Stop) -> String {
+    match stop {
+        Stop::States(n) => format!("the search reached --max-states {n}"),
+        Stop::Depth(d) => format!("the search reached --max-depth {d}"),
+        Stop::Memory(b) => format!(
+            "the search uses {} MiB of memory, more than --max-memory allows",
+            b >> 20
+        ),
+        Stop::Interrupted => "the search was interrupted".into(),
+    }
+}
+
+/// The summary of a run stopped by a limit or Ctrl-C: the figures so far,
+/// and no verdict (exit 2).
+fn print_stopped(args: &Args, stop: &Stop, r: &Report) -> u8 {
+    let s = &r.stats;
+    let secs = r.elapsed.as_secs_f64();
+    let msg = stop_message(stop);
+    match args.format {
+        Format::Human => {
+            eprintln!("error: model checking stopped before the end: {msg}; no error was found in the states explored.");
+            println!(
+                "{} states generated, {} distinct states found, {} states left on queue.",
+                s.generated, s.distinct, s.left_on_queue
+            );
+            println!("The depth of the search so far is {}.", s.depth);
+            eprintln!(
+                "Stopped after {:.2}s ({:.0} states generated/s).",
+                secs,
+                s.generated as f64 / secs.max(1e-9)
+            );
+        }
+        Format::Json => {
+            let j = serde_json::json!({
+                "verdict": "stopped",
+                "class": "error",
+                "stopped": msg,
+                "generated": s.generated,
+                "distinct": s.distinct,
+                "left_on_queue": s.left_on_queue,
+                "depth": s.depth,
+                "seconds": secs,
+            });
+            println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+        }
+    }
+    EXIT_USAGE
 }
 
 type LiveResult = Result<liveness::LiveReport, Box<evaluator::eval::EvalError>>;
@@ -190,9 +323,9 @@ fn print_report(
         if let Some(i) = loop_index {
             itf["loop"] = serde_json::json!(i);
         }
-        if let Err(e) = std::fs::write(path, serde_json::to_string_pretty(&itf).unwrap_or_default())
-        {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+        let text = serde_json::to_string_pretty(&itf).unwrap_or_default();
+        if let Err(msg) = crate::paths::write(path, "the trace", text.as_bytes()) {
+            eprintln!("error: {msg}");
         }
     }
     match args.format {
@@ -232,8 +365,9 @@ fn print_report(
         Format::Json => {
             let j = serde_json::json!({
                 "verdict": if lasso.is_some() { "liveness" } else if matches!(live, Some(Err(_))) { "error" } else { match &r.outcome { Outcome::Ok => "ok", Outcome::Invariant{..} => "invariant", Outcome::Property{..} => "property", Outcome::Deadlock{..} => "deadlock", Outcome::Error{..} => "error" } },
+                "class": if lasso.is_some() { "liveness failure" } else if matches!(live, Some(Err(_))) { "error" } else { tlc_class(&r.outcome) },
                 "liveness": match live { Some(Ok(_)) => "checked", Some(Err(_)) => "error", None if liveness::has_liveness(model) => "not reached", None => "none" },
-                "skipped": model.properties.iter().map(|p| p.unchecked.len()).sum::<usize>() + model.unchecked_liveness.len(),
+                "not_checked": not_checked(model, files),
                 "loop": loop_index,
                 "generated": s.generated,
                 "distinct": s.distinct,
@@ -263,6 +397,43 @@ fn print_loop(c: &liveness::Counterexample) {
         },
     }
     println!();
+}
+
+/// The class of verdict TLC gives for the same outcome.
+fn tlc_class(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Ok => "success",
+        Outcome::Invariant { .. } | Outcome::Property { .. } => "safety failure",
+        Outcome::Deadlock { .. } => "deadlock failure",
+        Outcome::Error { .. } => "error",
+    }
+}
+
+/// The parts of the spec and properties that were not checked (liveness),
+/// each with its kind and where it is.
+fn not_checked(model: &Model, files: &Files) -> Vec<serde_json::Value> {
+    let at = |kind: String, span: parser::span::Span| {
+        let f = files.get(span.file);
+        let (line, column) = f.line_col(span.start as usize);
+        serde_json::json!({
+            "kind": kind,
+            "file": f.name,
+            "line": line,
+            "column": column,
+            "text": files.slice(span),
+        })
+    };
+    let mut out: Vec<serde_json::Value> = model
+        .unchecked_liveness
+        .iter()
+        .map(|s| at("liveness part of the specification".into(), *s))
+        .collect();
+    for p in &model.properties {
+        for s in &p.unchecked {
+            out.push(at(format!("liveness part of property {}", p.name), *s));
+        }
+    }
+    out
 }
 
 fn print_trace(model: &Model, trace: &[Step]) {

@@ -116,56 +116,6 @@ pub struct Page<'a> {
     pub seconds: f64,
 }
 
-/// Whether two paths name the same existing file (also through links).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// Checks, before anything is run, that the report can go to `target`:
-/// not one of the `inputs` (the spec, the traces, the model and mapping
-/// files), not a folder, in a folder that exists.
-pub fn check_target(target: &Path, inputs: &[&Path]) -> Result<(), String> {
-    let shown = target.display();
-    if let Some(input) = inputs.iter().find(|p| same_file(target, p)) {
-        return Err(format!(
-            "--report {shown} would overwrite the input file `{}`: give another file name",
-            input.display()
-        ));
-    }
-    if target.is_dir() {
-        return Err(format!(
-            "--report {shown} is a folder: give the name of the HTML file to write"
-        ));
-    }
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        return Err(format!(
-            "--report {shown}: the folder `{}` does not exist",
-            parent.display()
-        ));
-    }
-    Ok(())
-}
-
-/// Writes the page to `target`.
-pub fn write(target: &Path, html: &str) -> Result<(), String> {
-    std::fs::write(target, html)
-        .map_err(|e| format!("cannot write the report `{}`: {e}", target.display()))
-}
-
 /// Escapes text for HTML and SVG (element content and quoted attributes).
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -175,19 +175,28 @@ pub fn run(args: Args) -> u8 {
     };
     let vars = &model.program.vars;
     for run in 0..args.runs {
-        let mut out: Box<dyn Write> = match &args.out {
+        let mut file = match &args.out {
             Some(dir) => {
                 let ext = if args.itf { "itf.json" } else { "jsonl" };
                 let p = dir.join(format!("run-{run:04}.{ext}"));
-                match std::fs::File::create(&p) {
-                    Ok(f) => Box::new(std::io::BufWriter::new(f)),
-                    Err(e) => {
-                        eprintln!("error: cannot write `{}`: {e}", p.display());
+                let read = crate::paths::loaded_files(&loaded.set.files);
+                let inputs: Vec<&std::path::Path> = read.iter().map(PathBuf::as_path).collect();
+                let created = crate::paths::check_output("--out", &p, &inputs)
+                    .and_then(|()| crate::paths::Output::create(&p, "the trace"));
+                match created {
+                    Ok(f) => Some(f),
+                    Err(msg) => {
+                        eprintln!("error: {msg}");
                         return EXIT_USAGE;
                     }
                 }
             }
-            None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+            None => None,
+        };
+        let mut stdout = std::io::BufWriter::new(std::io::stdout());
+        let out: &mut dyn Write = match &mut file {
+            Some(f) => f,
+            None => &mut stdout,
         };
         let mut itf_states: Vec<serde_json::Value> = vec![];
         let mut cur = inits[rng.below(inits.len())].clone();
@@ -247,6 +256,12 @@ pub fn run(args: Args) -> u8 {
             );
         }
         let _ = out.flush();
+        if let Some(f) = file {
+            if let Err(msg) = f.commit() {
+                eprintln!("error: {msg}");
+                return EXIT_USAGE;
+            }
+        }
         if args.out.is_none() {
             break;
         }

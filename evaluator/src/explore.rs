@@ -30,6 +30,74 @@ pub struct Options {
     pub check_deadlock: Option<bool>,
     /// Report progress on stderr every this often (None: never).
     pub progress: Option<Duration>,
+    /// When to stop a search that has not ended by itself.
+    pub limits: Limits,
+}
+
+/// Bounds on a run, checked after each level of the search: a spec whose
+/// state space is unbounded (`x' = x + 1`) is stopped with the figures so
+/// far instead of growing until the machine runs out of memory.
+#[derive(Clone, Debug, Default)]
+pub struct Limits {
+    /// Stop once this many distinct states are found.
+    pub max_states: Option<u64>,
+    /// Stop once the search is this deep (levels, as TLC counts depth).
+    pub max_depth: Option<u32>,
+    /// Stop once the process's resident memory exceeds this many bytes.
+    pub max_memory: Option<u64>,
+    /// Stop when this flag is set (by a SIGINT handler).
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+}
+
+/// Why a run was stopped before the search ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// `max_states` distinct states were found.
+    States(u64),
+    /// The search reached `max_depth`.
+    Depth(u32),
+    /// Resident memory went above `max_memory` (the figure measured).
+    Memory(u64),
+    /// Interrupted (Ctrl-C).
+    Interrupted,
+}
+
+impl Limits {
+    /// The first limit the run has reached, if any; the memory only when
+    /// `memory` (reading it costs a system call and a parse).
+    fn reached(&self, stats: &Stats, memory: bool) -> Option<Stop> {
+        if let Some(flag) = &self.interrupt {
+            if flag.load(Ordering::Relaxed) {
+                return Some(Stop::Interrupted);
+            }
+        }
+        if let Some(n) = self.max_states {
+            if stats.distinct >= n {
+                return Some(Stop::States(n));
+            }
+        }
+        if let Some(d) = self.max_depth {
+            if stats.depth >= d {
+                return Some(Stop::Depth(d));
+            }
+        }
+        if let (Some(m), true) = (self.max_memory, memory) {
+            if let Some(rss) = resident_memory() {
+                if rss > m {
+                    return Some(Stop::Memory(rss));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The process's resident memory in bytes (Linux; None elsewhere).
+pub fn resident_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 impl Default for Options {
@@ -40,6 +108,7 @@ impl Default for Options {
                 .unwrap_or(1),
             check_deadlock: None,
             progress: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -111,6 +180,9 @@ pub struct Report {
     pub outcome: Outcome,
     /// Wall time.
     pub elapsed: Duration,
+    /// Set when a limit stopped the search before it ended (the outcome is
+    /// then `Ok`: nothing was violated in the states explored).
+    pub stopped: Option<Stop>,
 }
 
 /// The explorer.
@@ -521,6 +593,7 @@ impl<'m> Explorer<'m> {
             stats,
             outcome,
             elapsed: start.elapsed(),
+            stopped: None,
         };
         let inits = match self.initial_states() {
             Ok(i) => i,
@@ -613,6 +686,7 @@ impl<'m> Explorer<'m> {
         let workers = self.opts.workers.max(1);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build();
         let mut last_progress = Instant::now();
+        let mut last_memory = Instant::now();
         while !frontier.is_empty() {
             let stop = AtomicUsize::new(usize::MAX);
             let chunk = (frontier.len() / (workers * 32)).clamp(1, 4096);
@@ -803,6 +877,18 @@ impl<'m> Explorer<'m> {
             fps = next_fps;
             if !frontier.is_empty() {
                 stats.depth += 1;
+            }
+            if !frontier.is_empty() {
+                let memory = last_memory.elapsed() >= Duration::from_millis(200);
+                if memory {
+                    last_memory = Instant::now();
+                }
+                if let Some(stop) = self.opts.limits.reached(&stats, memory) {
+                    stats.left_on_queue = frontier.len() as u64;
+                    let mut r = done(stats, Outcome::Ok);
+                    r.stopped = Some(stop);
+                    return r;
+                }
             }
             if let Some(every) = self.opts.progress {
                 if last_progress.elapsed() >= every {

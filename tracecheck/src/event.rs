@@ -201,12 +201,15 @@ impl Mapping {
     /// Reads a mapping file: a JSON object with optional `vars`, `values`,
     /// `actions`, `params` objects of string -> string.
     pub fn parse(text: &str, file: &str) -> Result<Mapping, ReadError> {
-        let j: Json = serde_json::from_str(text).map_err(|e| ReadError {
-            file: file.into(),
-            line: e.line(),
-            column: e.column(),
-            message: format!("invalid JSON: {e}"),
-            span: None,
+        let j: Json = crate::json::parse(text).map_err(|e| {
+            let (line, column) = line_col(text, e.offset);
+            ReadError {
+                file: file.into(),
+                line,
+                column,
+                message: e.message.clone(),
+                span: None,
+            }
         })?;
         let Json::Object(o) = &j else {
             return Err(ReadError::in_file(
@@ -362,21 +365,75 @@ impl Decoder<'_> {
     }
 }
 
-/// serde_json's message without its position (which is relative to the
-/// line, not the file).
-fn serde_message(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    match m.rfind(" at line ") {
-        Some(i) => m[..i].to_string(),
-        None => m,
+/// The error `e` of a JSON value on one line, whose span is `line_span`.
+fn line_error(
+    content: &str,
+    file: &str,
+    line: usize,
+    line_span: Span,
+    e: &crate::json::JsonError,
+) -> ReadError {
+    let at = (line_span.start as usize + e.offset).min(line_span.end as usize);
+    ReadError {
+        file: file.into(),
+        line,
+        column: line_col(content, e.offset).1,
+        message: e.message.clone(),
+        span: Some(Span::new(
+            line_span.file,
+            at,
+            (at + 1).min(line_span.end as usize).max(at),
+        )),
     }
 }
 
-/// A one-character span at 1-based `column` of a line.
-fn col_span(line: Span, content: &str, column: usize) -> Span {
-    let lead = content.len() - content.trim_start().len();
-    let at = (line.start as usize + lead + column.saturating_sub(1)).min(line.end as usize);
-    Span::new(line.file, at, (at + 1).min(line.end as usize).max(at))
+/// The error `e` of a JSON document spread over the lines of `text`, which
+/// starts at byte `base` of `file`.
+fn text_error(
+    text: &str,
+    name: &str,
+    file: FileId,
+    base: usize,
+    e: &crate::json::JsonError,
+) -> ReadError {
+    let (line, column) = line_col(text, e.offset);
+    let at = base + e.offset;
+    ReadError {
+        file: name.into(),
+        line,
+        column,
+        message: e.message.clone(),
+        span: Some(Span::new(file, at, (at + 1).min(base + text.len()).max(at))),
+    }
+}
+
+/// The error of bytes that are not UTF-8: the line and column (in
+/// characters) of the first bad byte. `bytes` start at 1-based `line` of
+/// the file and may hold several lines.
+pub fn utf8_error(name: &str, line: usize, bytes: &[u8], e: &std::str::Utf8Error) -> ReadError {
+    let good = e.valid_up_to();
+    let text = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+    let (l, column) = line_col(text, good);
+    ReadError {
+        file: name.into(),
+        line: line + l - 1,
+        column,
+        message: format!("not UTF-8 text (byte 0x{:02x})", bytes[good]),
+        // The file store holds text only: no span into these bytes.
+        span: None,
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 fn col_err(file: &str, line: usize, span: Span, msg: impl Into<String>) -> ReadError {
@@ -556,10 +613,18 @@ pub fn read_trace(
 ) -> Result<Vec<Event>, ReadError> {
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') && !is_jsonl(trimmed) {
-        if let Ok(doc) = serde_json::from_str::<Json>(text) {
-            if let Some(r) = read_document(&doc, name, file, dec) {
-                return r;
+        match crate::json::parse(text) {
+            Ok(doc) => {
+                if let Some(r) = read_document(&doc, name, file, dec) {
+                    return r;
+                }
             }
+            // A document spread over lines: the error is about the whole
+            // text, not one line.
+            Err(e) if text.trim_end().contains('\n') => {
+                return Err(text_error(text, name, file, 0, &e));
+            }
+            Err(_) => {}
         }
     }
     let mut out = vec![];
@@ -574,13 +639,8 @@ pub fn read_trace(
         if t.is_empty() || t.starts_with("//") {
             continue;
         }
-        let j: Json = serde_json::from_str(t).map_err(|e| ReadError {
-            file: name.into(),
-            line,
-            column: e.column() + (content.len() - content.trim_start().len()),
-            message: format!("invalid JSON: {}", serde_message(&e)),
-            span: Some(col_span(span, content, e.column())),
-        })?;
+        let j: Json =
+            crate::json::parse(content).map_err(|e| line_error(content, name, line, span, &e))?;
         out.extend(line_events(&j, dec, name, line, span)?);
     }
     Ok(out)
@@ -628,7 +688,7 @@ pub struct LineReader<'d, R: std::io::BufRead> {
     dec: &'d Decoder<'d>,
     line: usize,
     offset: usize,
-    buf: String,
+    buf: Vec<u8>,
     /// Events of a whole document read on one line, not yet returned.
     queued: std::collections::VecDeque<Event>,
 }
@@ -643,7 +703,7 @@ impl<'d, R: std::io::BufRead> LineReader<'d, R> {
             dec,
             line: 0,
             offset: 0,
-            buf: String::new(),
+            buf: Vec::new(),
             queued: Default::default(),
         }
     }
@@ -658,7 +718,7 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
                 return Some(Ok(e));
             }
             self.buf.clear();
-            let n = match self.input.read_line(&mut self.buf) {
+            let n = match self.input.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(n) => n,
                 Err(e) => {
@@ -674,23 +734,19 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
             self.line += 1;
             let start = self.offset;
             self.offset += n;
-            let content = self.buf.trim_end_matches(['\n', '\r']);
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(t) => t,
+                Err(e) => return Some(Err(utf8_error(&self.name, self.line, &self.buf, &e))),
+            };
+            let content = text.trim_end_matches(['\n', '\r']);
             let span = Span::new(self.file, start, start + content.len());
             let t = content.trim();
             if t.is_empty() || t.starts_with("//") {
                 continue;
             }
-            let j: Json = match serde_json::from_str(t) {
+            let j: Json = match crate::json::parse(content) {
                 Ok(j) => j,
-                Err(e) => {
-                    return Some(Err(ReadError {
-                        file: self.name.clone(),
-                        line: self.line,
-                        column: e.column() + (content.len() - content.trim_start().len()),
-                        message: format!("invalid JSON: {}", serde_message(&e)),
-                        span: Some(col_span(span, content, e.column())),
-                    }))
-                }
+                Err(e) => return Some(Err(line_error(content, &self.name, self.line, span, &e))),
             };
             match read_document(&j, &self.name, self.file, self.dec) {
                 Some(Ok(evs)) => self.queued.extend(evs),
@@ -705,8 +761,7 @@ impl<R: std::io::BufRead> Iterator for LineReader<'_, R> {
 /// complete JSON value).
 pub fn is_jsonl(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("");
-    serde_json::from_str::<Json>(first).is_ok()
-        && text.lines().filter(|l| !l.trim().is_empty()).count() > 1
+    crate::json::parse(first).is_ok() && text.lines().filter(|l| !l.trim().is_empty()).count() > 1
 }
 
 /// Reads an ITF document.

@@ -25,7 +25,28 @@
 pub mod action;
 pub mod bind;
 pub mod event;
+pub mod json;
 pub mod merge;
 pub mod replay;
 pub mod shape;
 pub mod tlc;
+
+/// `s` cut to at most `max` bytes, ending with `...` when cut; the cut
+/// falls on a character boundary (a value's text may hold any character).
+///
+/// ```
+/// let s = format!("{}é{}", "a".repeat(156), "b".repeat(10));
+/// assert_eq!(tracecheck::clip(s, 160), format!("{}...", "a".repeat(156)));
+/// assert_eq!(tracecheck::clip("short".into(), 160), "short");
+/// ```
+pub fn clip(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max.saturating_sub(3);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s.push_str("...");
+    }
+    s
+}

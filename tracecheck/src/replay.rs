@@ -216,12 +216,7 @@ fn at_path(v: &Value, path: &[Value]) -> Option<Value> {
 }
 
 fn short(v: &Value) -> String {
-    let mut s = v.to_string();
-    if s.len() > 160 {
-        s.truncate(157);
-        s.push_str("...");
-    }
-    s
+    crate::clip(v.to_string(), 160)
 }
 
 fn path_text(var: &str, path: &[Value]) -> String {
