@@ -232,3 +232,21 @@ fn expressions_evaluate_with_tlc_semantics() {
     assert!(e.message.contains("division by zero"), "{}", e.message);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Long values are shortened for messages on a character boundary: a
+/// multibyte character where the cut falls is left out whole (cutting at a
+/// fixed byte offset panicked).
+#[test]
+fn long_values_are_clipped_between_characters() {
+    for pad in 0..4 {
+        let text = format!("{}{}", "a".repeat(70 + pad), "é".repeat(40));
+        let v = Value::Str(evaluator::value::Str::new(&text));
+        let d = v.describe();
+        assert!(d.ends_with("..."), "{d}");
+        assert!(d.len() <= 100, "{d}");
+        let c = evaluator::value::clip(text.clone(), 77);
+        assert!(c.len() <= 77 && c.ends_with("..."), "{c}");
+        assert!(text.starts_with(c.trim_end_matches("...")));
+    }
+    assert_eq!(evaluator::value::clip("short".into(), 77), "short");
+}

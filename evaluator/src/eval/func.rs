@@ -287,12 +287,7 @@ pub(super) fn dot<'a>(rv: &'a Value, field: &Value, span: Span) -> EResult<&'a V
 }
 
 pub(super) fn short(v: &Value) -> String {
-    let mut s = v.to_string();
-    if s.len() > 120 {
-        s.truncate(117);
-        s.push_str("...");
-    }
-    s
+    crate::value::clip(v.to_string(), 120)
 }
 
 pub(super) fn field_name(v: &Value) -> String {

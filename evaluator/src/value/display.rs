@@ -84,3 +84,19 @@ impl fmt::Debug for Value {
         fmt::Display::fmt(self, f)
     }
 }
+
+/// `text` cut to at most `max` bytes with "..." at the end when it is
+/// longer, on a character boundary (a value's text may hold multibyte
+/// characters, from its strings).
+pub fn clip(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max.saturating_sub(3);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text.push_str("...");
+    text
+}

@@ -16,6 +16,7 @@
 //! sets) and `display` hold the rest.
 
 mod display;
+pub use display::clip;
 mod fingerprint;
 mod intern;
 mod lazy;
@@ -630,12 +631,7 @@ impl Value {
             }
             Value::Fn(_) => "the function",
         };
-        let mut text = self.to_string();
-        if text.len() > 80 {
-            text.truncate(77);
-            text.push_str("...");
-        }
-        format!("{kind} {text}")
+        format!("{kind} {}", clip(self.to_string(), 80))
     }
 
     /// Converts lazy sets (at any depth) to explicit sets. Fails on
