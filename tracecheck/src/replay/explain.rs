@@ -182,7 +182,7 @@ impl Checker<'_> {
             None => vec![],
         };
         let mut summary = match (&e.action, t) {
-            (Some(a), _) => format!("the logged step is not a `{a}` step the spec allows"),
+            (Some(a), _) => format!("the logged step is not an allowed `{a}` step"),
             (None, Some(_)) => {
                 "no action of the spec leads from the previous state to the logged state"
                     .to_string()
